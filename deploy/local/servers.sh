@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Local PostgreSQL 15 + RabbitMQ without Docker, detached in the background.
+#   servers.sh start   start both (or reuse those already answering), wait until ready
+#   servers.sh stop    stop both cleanly (and the private epmd)
+#   servers.sh status  say whether each answers (exit 1 if one does not)
+#   servers.sh env     print export lines with the connection strings
+# Ports and data locations: see lib.sh.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+RABBIT_TIMEOUT=60   # seconds to wait for the RabbitMQ node to boot
+
+start_rabbit() {
+  if rabbit_answers; then
+    log "reusing the running RabbitMQ node $RABBIT_NODE (AMQP 127.0.0.1:$RABBIT_PORT)"
+    return
+  fi
+  rabbit_init
+  log "starting RabbitMQ $RABBIT_NODE (log: $RABBIT_BASE/log)"
+  rabbit rabbitmq-server -detached   # returns at once
+}
+
+await_rabbit() {
+  local deadline=$((SECONDS + RABBIT_TIMEOUT))
+  # await_startup fails at once until the node has registered with epmd: retry.
+  until rabbit rabbitmqctl -q await_startup --timeout "$RABBIT_TIMEOUT" >/dev/null 2>&1; do
+    if ((SECONDS >= deadline)); then
+      tail -n 20 "$RABBIT_BASE/log/$RABBIT_NODE.log" >&2 2>/dev/null || true
+      die "RabbitMQ did not start within ${RABBIT_TIMEOUT}s"
+    fi
+    sleep 1
+  done
+  log "RabbitMQ ready: amqp://127.0.0.1:$RABBIT_PORT, management http://127.0.0.1:$RABBIT_MGMT_PORT"
+}
+
+start_pg() {
+  if pg_answers; then
+    log "reusing the running PostgreSQL at 127.0.0.1:$PG_PORT"
+    return
+  fi
+  pg_init
+  log "starting PostgreSQL (data: $PG_DATA)"
+  # -w waits until it accepts connections; pg_ctl detaches the postmaster (setsid).
+  run_as "$PG_USER" "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG/postgresql.log" -w -t 60 start >/dev/null
+  pg_answers || die "PostgreSQL does not answer on 127.0.0.1:$PG_PORT (see $PG_LOG/postgresql.log)"
+  log "PostgreSQL ready: 127.0.0.1:$PG_PORT"
+}
+
+cmd_start() {
+  start_rabbit   # the slow one: launch it first, then PostgreSQL meanwhile
+  start_pg
+  await_rabbit
+  log "all up in ${SECONDS}s"
+}
+
+cmd_stop() {
+  if pg_owns_running; then
+    log "stopping PostgreSQL"
+    run_as "$PG_USER" "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null
+  else
+    log "PostgreSQL (ours) is not running"
+  fi
+  if rabbit_answers; then
+    log "stopping RabbitMQ"
+    rabbit rabbitmqctl -q shutdown >/dev/null
+  else
+    log "RabbitMQ is not running"
+  fi
+  epmd_kill
+}
+
+cmd_status() {
+  local rc=0
+  if pg_answers; then echo "postgres: answering on 127.0.0.1:$PG_PORT"; else echo "postgres: not answering on 127.0.0.1:$PG_PORT"; rc=1; fi
+  if rabbit_answers; then
+    echo "rabbitmq: node $RABBIT_NODE answering (AMQP 127.0.0.1:$RABBIT_PORT, management 127.0.0.1:$RABBIT_MGMT_PORT)"
+  else
+    echo "rabbitmq: node $RABBIT_NODE not answering"; rc=1
+  fi
+  return "$rc"
+}
+
+cmd_env() {
+  echo "export MIGRATION_POSTGRES='Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres'"
+  echo "export MIGRATION_RABBITMQ='amqp://guest:guest@127.0.0.1:$RABBIT_PORT/'"
+  echo "export MIGRATION_RABBITMQ_MANAGEMENT='http://guest:guest@127.0.0.1:$RABBIT_MGMT_PORT/'"
+}
+
+case "${1:-}" in
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  status) cmd_status ;;
+  env) cmd_env ;;
+  *) echo "usage: $0 start|stop|status|env" >&2; exit 2 ;;
+esac

@@ -1,0 +1,18 @@
+using Marten;
+using MassTransit;
+using Migration.Contracts.Registry;
+using Migration.ServiceDefaults.Messaging;
+
+namespace Migration.HousingAllocation.Destinations;
+
+/// <summary>Keeps the local view of certified settlements, once per message.</summary>
+public sealed class SettlementCertifiedConsumer(IDocumentStore store, TimeProvider clock, ILogger<SettlementCertifiedConsumer> logger)
+    : IdempotentConsumer<SettlementCertified>(store, clock, logger)
+{
+    protected override Task Handle(SettlementCertified message, IDocumentSession session, ConsumeContext<SettlementCertified> context)
+    {
+        session.Store(new DestinationSettlement(message.Kato, message.Name, message.Oblast, message.PotentialClass,
+            message.HasEnvironmentalHazard, message.CertifiedAt, Clock.GetUtcNow()));
+        return Task.CompletedTask;
+    }
+}

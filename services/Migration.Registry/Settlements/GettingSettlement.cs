@@ -1,0 +1,21 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Migration.ServiceDefaults.Http;
+using Migration.ServiceDefaults.Problems;
+
+namespace Migration.Registry.Settlements;
+
+/// <summary>Anyone on the program's staff reads a certified settlement by its KATO code.</summary>
+public static class GettingSettlement
+{
+    public const string NotCertified = "settlement.not-found";
+
+    public static async Task<Ok<SettlementResponse>> Handle(
+        string kato, IQuerySession session, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var settlement = await session.LoadAsync<Settlement>(kato, cancellationToken)
+            ?? throw ProblemException.NotFound(NotCertified, $"No settlement with KATO code {kato} is certified.");
+        response.SetETag(settlement.Version);
+        return TypedResults.Ok(SettlementResponse.From(settlement));
+    }
+}

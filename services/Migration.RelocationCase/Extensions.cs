@@ -1,0 +1,29 @@
+using Migration.RelocationCase.Settlements;
+using Migration.ServiceDefaults.EventStore;
+using Migration.ServiceDefaults.Messaging;
+
+namespace Migration.RelocationCase;
+
+/// <summary>Marker for the relocation-case service (tests start it by this type).</summary>
+public sealed class RelocationCaseService
+{
+    public const string Name = "relocation-case";
+}
+
+public static class Extensions
+{
+    public static WebApplicationBuilder AddRelocationCase(this WebApplicationBuilder builder)
+    {
+        builder.AddEventStore(RelocationCaseService.Name, options =>
+            options.Schema.For<KnownSettlement>().Index(s => s.Oblast));
+        builder.AddMessaging(RelocationCaseService.Name, bus => bus.AddConsumer<SettlementCertifiedConsumer>());
+        return builder;
+    }
+
+    public static WebApplication MapRelocationCaseApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/cases");
+        api.MapKnownSettlements();
+        return app;
+    }
+}

@@ -1,0 +1,17 @@
+namespace Migration.RelocationCase.Settlements;
+
+/// <summary>
+/// A certified settlement as caseworkers' decisions see it, fed by the registry's events:
+/// its potential and hazards decide eligibility at the origin and fitness as a destination.
+/// </summary>
+public sealed record KnownSettlement(
+    string Id,
+    string Name,
+    string Oblast,
+    string PotentialClass,
+    bool HasEnvironmentalHazard,
+    DateTimeOffset CertifiedAt)
+{
+    /// <summary>Households may leave a settlement of low potential or one with an environmental hazard.</summary>
+    public bool IsEligibleOrigin => PotentialClass == "low" || HasEnvironmentalHazard;
+}

@@ -1,0 +1,59 @@
+using MassTransit;
+using Migration.ServiceDefaults.Health;
+
+namespace Migration.ServiceDefaults.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>The connection string of the RabbitMQ broker (an amqp:// URI, with the virtual host as its path).</summary>
+    public const string ConnectionName = "rabbitmq";
+
+    /// <summary>
+    /// MassTransit over RabbitMQ for one service: quorum queues named in kebab case after the service and the consumer,
+    /// retries at growing intervals and then the <c>_error</c> queue, and one place for consumer concurrency.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging(
+        this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? consumers = null)
+    {
+        var settings = builder.Configuration.GetSection(MessagingSettings.Section).Get<MessagingSettings>() ?? new MessagingSettings();
+        var broker = new Uri(builder.Configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not configured."));
+        builder.Services.AddSingleton(settings);
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            consumers?.Invoke(bus);
+
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.SetQuorumQueue();
+                    rabbit.PrefetchCount = settings.PrefetchCount;
+                }
+
+                endpoint.ConcurrentMessageLimit = settings.ConcurrentMessageLimit;
+                endpoint.UseMessageRetry(retry => retry.Intervals(settings.RetryIntervals));
+            });
+
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(broker, host => host.ConnectionName(serviceName));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+
+        builder.Services.Configure<MassTransitHostOptions>(options =>
+        {
+            options.WaitUntilStarted = false;
+            options.StopTimeout = TimeSpan.FromSeconds(15);
+        });
+        builder.Services.Configure<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckServiceOptions>(options =>
+        {
+            foreach (var registration in options.Registrations.Where(r => r.Tags.Contains("masstransit")))
+                registration.Tags.Add(HealthExtensions.Ready);
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,23 @@
+namespace Migration.ServiceDefaults.Messaging;
+
+/// <summary>Bound from the <c>Messaging</c> configuration section; the defaults suit production.</summary>
+public sealed class MessagingSettings
+{
+    public const string Section = "Messaging";
+
+    /// <summary>Waits between redeliveries inside the consumer before a message goes to its <c>_error</c> queue.</summary>
+    public TimeSpan[] RetryIntervals { get; set; } =
+        [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)];
+
+    /// <summary>How many messages one endpoint handles at once.</summary>
+    public int ConcurrentMessageLimit { get; set; } = 8;
+
+    /// <summary>How many messages RabbitMQ sends ahead of acknowledgement.</summary>
+    public int PrefetchCount { get; set; } = 32;
+
+    /// <summary>How long one publish of the event forwarder may take before it is abandoned and retried.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many events the forwarder takes in one page.</summary>
+    public int ForwarderBatchSize { get; set; } = 500;
+}

@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Migration.ServiceDefaults.Auth;
+using Migration.ServiceDefaults.Correlation;
+using Migration.ServiceDefaults.Health;
+using Migration.ServiceDefaults.Problems;
+using Migration.ServiceDefaults.Telemetry;
+
+namespace Migration.ServiceDefaults;
+
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>
+    /// What every service of the program has: problem details, token validation, telemetry, health, correlation,
+    /// JSON conventions, the OpenAPI document and a <see cref="TimeProvider"/>.
+    /// </summary>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddProblemDetailsWithCodes();
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        builder.Services.AddOpenApi();
+        builder.AddTokenValidation();
+        builder.AddTelemetry(serviceName);
+        builder.AddHealth();
+        return builder;
+    }
+
+    /// <summary>The middleware and endpoints every service has, in order.</summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseProblemDetailsForErrors();
+        app.UseCorrelation();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealth();
+        app.MapOpenApi().AllowAnonymous();
+        return app;
+    }
+}

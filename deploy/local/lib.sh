@@ -111,16 +111,22 @@ ensure_rabbitmq() {
   if [[ $EUID -eq 0 ]]; then
     log "installing rabbitmq-server from apt"
     apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends rabbitmq-server
-    # Debian's package may start a system node on 0.0.0.0; we only want ours.
-    systemctl stop rabbitmq-server 2>/dev/null || true
+    # If the package started a system node (it does not without systemd), stop
+    # it: it would take 5672 and listen beyond loopback.
+    systemctl stop rabbitmq-server 2>/dev/null || service rabbitmq-server stop 2>/dev/null || true
   else
     die "rabbitmq-server is not installed; run as root: apt-get update && apt-get install -y --no-install-recommends rabbitmq-server"
   fi
 }
-# Under root, the rabbitmq account exists only once the package is installed.
-ensure_rabbitmq
-RABBIT_BASE=$(state_dir rabbitmq "$RABBIT_USER")
-RABBIT_CONF="$RABBIT_BASE/config"
+
+# rabbit_setup: call before any other rabbit_* function (servers.sh and
+# run-rabbitmq.sh do; run-postgres.sh does not need RabbitMQ at all).
+rabbit_setup() {
+  ensure_rabbitmq   # the rabbitmq account exists only once the package is installed
+  RABBIT_BASE=$(state_dir rabbitmq "$RABBIT_USER")
+  RABBIT_CONF="$RABBIT_BASE/config"
+  rabbit_home
+}
 
 # rabbit_env: the one set of environment variables that every RabbitMQ tool
 # (rabbitmq-server, rabbitmqctl, rabbitmq-diagnostics, ...) must share: node
@@ -147,12 +153,11 @@ rabbit_env() {
 # rabbit TOOL ARGS...: run a RabbitMQ tool as the rabbitmq user with rabbit_env.
 rabbit() { ( rabbit_env; exec_as "$RABBIT_USER" "$RABBIT_BIN/$1" "${@:2}" ); }
 
-# rabbit_answers: our node is registered with the private epmd (instant check)
-# and answers a ping (~1 s: every CLI call boots an Erlang VM).
-rabbit_answers() {
-  epmd -port "$EPMD_PORT" -names 2>/dev/null | grep -q "^name ${RABBIT_NODE%@*} " &&
-    rabbit rabbitmq-diagnostics -q ping >/dev/null 2>&1
-}
+# rabbit_registered: our node is registered with the private epmd (instant,
+# boots no Erlang VM, and never starts an epmd as CLI tools do).
+rabbit_registered() { epmd -port "$EPMD_PORT" -names 2>/dev/null | grep -q "^name ${RABBIT_NODE%@*} "; }
+# rabbit_answers: registered and answers a ping (~1 s: a CLI call boots a VM).
+rabbit_answers() { rabbit_registered && rabbit rabbitmq-diagnostics -q ping >/dev/null 2>&1; }
 
 # rabbit_home: the state folders and a private Erlang cookie, created before
 # any node or CLI tool runs (else the first Erlang VM writes its own cookie).
@@ -164,7 +169,6 @@ rabbit_home() {
   chmod 400 "$RABBIT_BASE/.erlang.cookie"
   [[ $EUID -ne 0 ]] || chown "$RABBIT_USER:" "$RABBIT_BASE/.erlang.cookie"
 }
-rabbit_home
 
 # rabbit_init: config files, rewritten on every start (ports may change), and
 # the plugin list (what `rabbitmq-plugins enable --offline rabbitmq_management`

@@ -6,10 +6,11 @@
 # script just waits while it answers and never stops it.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+rabbit_setup
 
 if rabbit_answers; then
   log "reusing the running RabbitMQ node $RABBIT_NODE at 127.0.0.1:$RABBIT_PORT"
-  watch_reused "RabbitMQ node $RABBIT_NODE" rabbit_answers
+  watch_reused "RabbitMQ node $RABBIT_NODE" rabbit_registered   # cheap check every 5 s
 fi
 
 rabbit_init

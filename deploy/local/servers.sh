@@ -87,9 +87,9 @@ cmd_env() {
 }
 
 case "${1:-}" in
-  start) cmd_start ;;
-  stop) cmd_stop ;;
-  status) cmd_status ;;
+  start) rabbit_setup; cmd_start ;;
+  stop) rabbit_setup; cmd_stop ;;
+  status) rabbit_setup; cmd_status ;;
   env) cmd_env ;;
   *) echo "usage: $0 start|stop|status|env" >&2; exit 2 ;;
 esac

@@ -2,6 +2,7 @@ using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
+using Weasel.Core;
 using Migration.ServiceDefaults.Health;
 using Migration.ServiceDefaults.Messaging;
 
@@ -23,12 +24,10 @@ public static class EventStoreExtensions
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not configured.");
 
-        builder.Services.AddHostedService(provider => new DatabaseBootstrapper(
-            connectionString, provider.GetRequiredService<ILogger<DatabaseBootstrapper>>()));
         builder.Services.AddHealthChecks().AddTypeActivatedCheck<PostgresHealthCheck>(
             "postgresql", failureStatus: null, tags: [HealthExtensions.Ready], args: connectionString);
 
-        return builder.Services
+        var marten = builder.Services
             .AddMarten(options =>
             {
                 options.Connection(connectionString);
@@ -36,6 +35,9 @@ public static class EventStoreExtensions
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 options.Events.AppendMode = EventAppendMode.Quick;
                 options.Events.MetadataConfig.EnableAll();
+                options.Events.MetadataConfig.UserNameEnabled = true;
+                // Enums are stored by name: reordering an enum must never rewrite history.
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
                 options.Schema.For<HandledMessage>().Identity(m => m.Id);
                 options.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
                 options.OpenTelemetry.TrackEventCounters();
@@ -45,5 +47,10 @@ public static class EventStoreExtensions
             .BuildSessionsWith<CorrelatedSessionFactory>()
             .ApplyAllDatabaseChangesOnStartup()
             .AddAsyncDaemon(DaemonMode.HotCold);
+
+        // Marten puts its schema migration first among the hosted services; the database must exist before it runs.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(provider => new DatabaseBootstrapper(
+            connectionString, provider.GetRequiredService<ILogger<DatabaseBootstrapper>>())));
+        return marten;
     }
 }

@@ -34,7 +34,7 @@ public static class MessagingExtensions
                 }
 
                 endpoint.ConcurrentMessageLimit = settings.ConcurrentMessageLimit;
-                endpoint.UseMessageRetry(retry => retry.Intervals(settings.RetryIntervals));
+                endpoint.UseMessageRetry(retry => retry.Intervals(settings.EffectiveRetryIntervals));
             });
 
             bus.UsingRabbitMq((context, rabbit) =>

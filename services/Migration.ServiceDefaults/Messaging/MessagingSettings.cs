@@ -5,9 +5,15 @@ public sealed class MessagingSettings
 {
     public const string Section = "Messaging";
 
-    /// <summary>Waits between redeliveries inside the consumer before a message goes to its <c>_error</c> queue.</summary>
-    public TimeSpan[] RetryIntervals { get; set; } =
-        [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)];
+    private static readonly TimeSpan[] DefaultRetryIntervals = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)];
+
+    /// <summary>
+    /// Waits between redeliveries inside the consumer before a message goes to its <c>_error</c> queue.
+    /// (Null by default: the configuration binder appends to an initialised array instead of replacing it.)
+    /// </summary>
+    public TimeSpan[]? RetryIntervals { get; set; }
+
+    public TimeSpan[] EffectiveRetryIntervals => RetryIntervals is { Length: > 0 } configured ? configured : DefaultRetryIntervals;
 
     /// <summary>How many messages one endpoint handles at once.</summary>
     public int ConcurrentMessageLimit { get; set; } = 8;

@@ -1,5 +1,4 @@
 using JasperFx;
-using JasperFx.Events;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -16,9 +15,12 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         var problem = exception switch
         {
             ProblemException p => Problem(p.Status, p.Code, p.Title, p.Detail, p.Extensions),
-            ConcurrencyException or EventStreamUnexpectedMaxEventIdException => Problem(
+            ConcurrencyException => Problem(
                 StatusCodes.Status412PreconditionFailed, ProblemCodes.VersionMismatch, "The resource has changed",
                 "Someone else changed this resource since you read it. Read it again and retry.", null),
+            Marten.Exceptions.ExistingStreamIdCollisionException => Problem(
+                StatusCodes.Status409Conflict, ProblemCodes.ConcurrentUpdate, "Created concurrently",
+                "Someone else created this resource at the same moment. Read it and retry if still needed.", null),
             BadHttpRequestException bad => Problem(bad.StatusCode, ProblemCodes.MalformedRequest, "The request could not be read", bad.Message, null),
             _ => null,
         };

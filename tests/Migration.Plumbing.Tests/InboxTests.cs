@@ -1,0 +1,88 @@
+using Marten;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Migration.ServiceDefaults.Messaging;
+using Migration.Testing;
+
+namespace Migration.Plumbing.Tests;
+
+public sealed record Deposit(string Account, decimal Amount);
+
+/// <summary>A consumer whose effect is not idempotent by itself: every handling appends one more event.</summary>
+public sealed class DepositConsumer(IDocumentStore store, TimeProvider clock, ILogger<DepositConsumer> logger)
+    : IdempotentConsumer<Deposit>(store, clock, logger)
+{
+    protected override Task Handle(Deposit message, IDocumentSession session, ConsumeContext<Deposit> context)
+    {
+        session.Events.Append(AccountStream(message.Account), message);
+        return Task.CompletedTask;
+    }
+
+    public static Guid AccountStream(string account) => new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(account)).AsSpan(0, 16));
+}
+
+public sealed class InboxTests : IAsyncLifetime
+{
+    private readonly DeliveryCounter _deliveries = new();
+    private ConsumerHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await ConsumerHost.Start("inbox", bus => bus.AddConsumer<DepositConsumer>());
+        _host.Bus.ConnectConsumeObserver(_deliveries);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task A_message_delivered_twice_has_one_effect()
+    {
+        var messageId = Guid.NewGuid();
+        var deposit = new Deposit("twice-" + messageId, 100m);
+
+        await _host.Bus.Publish(deposit, context => context.MessageId = messageId);
+        await Eventually.True(() => _deliveries.Consumed(messageId) == 1, "the first delivery");
+        await _host.Bus.Publish(deposit, context => context.MessageId = messageId);
+        await Eventually.True(() => _deliveries.Consumed(messageId) == 2, "the redelivery");
+
+        Assert.Equal(1, await EffectsOn(deposit.Account));
+        Assert.NotNull(await Handled(messageId));
+    }
+
+    [Fact]
+    public async Task Concurrent_duplicates_still_have_one_effect()
+    {
+        var messageId = Guid.NewGuid();
+        var deposit = new Deposit("racing-" + messageId, 5m);
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _host.Bus.Publish(deposit, context => context.MessageId = messageId)));
+        await Eventually.True(() => _deliveries.Consumed(messageId) + _deliveries.Faulted(messageId) >= 8, "all eight deliveries");
+
+        Assert.Equal(1, await EffectsOn(deposit.Account));
+    }
+
+    [Fact]
+    public async Task Distinct_messages_each_have_their_effect()
+    {
+        var account = "distinct-" + Guid.NewGuid();
+        var ids = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid()).ToList();
+
+        await Task.WhenAll(ids.Select(id => _host.Bus.Publish(new Deposit(account, 1m), context => context.MessageId = id)));
+        await Eventually.True(() => ids.All(id => _deliveries.Consumed(id) == 1), "every deposit");
+
+        Assert.Equal(20, await EffectsOn(account));
+    }
+
+    private async Task<int> EffectsOn(string account)
+    {
+        await using var session = _host.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return (await session.Events.FetchStreamAsync(DepositConsumer.AccountStream(account))).Count;
+    }
+
+    private async Task<HandledMessage?> Handled(Guid messageId)
+    {
+        await using var session = _host.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return await session.LoadAsync<HandledMessage>(HandledMessage.KeyOf(nameof(DepositConsumer), messageId));
+    }
+}

@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Migration.Testing.Hosting;
+
+/// <summary>
+/// One service of the system running as its own operating-system process, as in production: started from its
+/// build output with the configuration a test gives it, awaited until <c>/health/ready</c> answers, and killable
+/// with SIGKILL to prove what survives a crash.
+/// </summary>
+public sealed class ServiceProcess(string name, string projectFolder, IReadOnlyDictionary<string, string> settings) : IAsyncDisposable
+{
+    private const int LogLines = 200;
+    private readonly ConcurrentQueue<string> _log = new();
+    private Process? _process;
+
+    public string Name { get; } = name;
+
+    public int Port { get; } = FreePort.Next();
+
+    public Uri Address => new($"http://127.0.0.1:{Port}");
+
+    /// <summary>The last lines the process wrote, for failure messages.</summary>
+    public string RecentLog => string.Join('\n', _log);
+
+    public async Task Start(TimeSpan? timeout = null)
+    {
+        var start = new ProcessStartInfo("dotnet", [RepositoryPaths.EntryAssembly(projectFolder)])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.Combine(RepositoryPaths.Root, projectFolder),
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        start.Environment["Urls"] = Address.ToString();
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Name}.");
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitUntilReady(timeout ?? TimeSpan.FromSeconds(90));
+    }
+
+    /// <summary>SIGKILL: the process gets no chance to flush, checkpoint or say goodbye.</summary>
+    public async Task Kill()
+    {
+        if (_process is not { HasExited: false } process) return;
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
+    private async Task WaitUntilReady(TimeSpan timeout)
+    {
+        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process!.HasExited)
+                throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode} before it was ready:\n{RecentLog}");
+            try
+            {
+                using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                if (response.IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Busy starting.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"{Name} was not ready within {timeout}:\n{RecentLog}");
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null) return;
+        _log.Enqueue(line);
+        while (_log.Count > LogLines) _log.TryDequeue(out _);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+    }
+}

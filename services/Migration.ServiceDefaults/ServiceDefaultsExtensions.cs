@@ -37,6 +37,7 @@ public static class ServiceDefaultsExtensions
         app.UseAuthorization();
         app.MapHealth();
         app.MapOpenApi().AllowAnonymous();
+        app.MapApiFallback();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Migration.ServiceDefaults.Auth;
@@ -30,8 +31,22 @@ public static class TokenValidationExtensions
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
             });
-        builder.Services.AddAuthorization();
+        // An endpoint that names no policy still needs a valid token; anonymous endpoints say so explicitly.
+        builder.Services.AddAuthorizationBuilder().SetFallbackPolicy(
+            new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return builder;
+    }
+
+    /// <summary>
+    /// Any <c>/api</c> path the service does not know still demands a valid token before it answers 404,
+    /// so an unauthenticated caller learns nothing about which routes exist.
+    /// </summary>
+    public static IEndpointRouteBuilder MapApiFallback(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapFallback("/api/{**path}", () => TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No such resource."))
+            .RequireAuthorization();
+        return endpoints;
     }
 
     /// <summary>Requires an authenticated caller holding one of <paramref name="roles"/>.</summary>

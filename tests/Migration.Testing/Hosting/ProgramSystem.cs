@@ -9,12 +9,13 @@ namespace Migration.Testing.Hosting;
 /// </summary>
 public sealed class ProgramSystem : IAsyncDisposable
 {
-    public static readonly IReadOnlyList<(string Name, string Folder, string Route)> Services =
+    /// <summary>The services, by the name that is also their gateway cluster, and their project folders.</summary>
+    public static readonly IReadOnlyList<(string Name, string Folder)> Services =
     [
-        ("registry", "services/Migration.Registry", "registry"),
-        ("relocation-case", "services/Migration.RelocationCase", "relocation-case"),
-        ("housing-allocation", "services/Migration.HousingAllocation", "housing-allocation"),
-        ("subsidy-payment", "services/Migration.SubsidyPayment", "subsidy-payment"),
+        ("registry", "services/Migration.Registry"),
+        ("relocation-case", "services/Migration.RelocationCase"),
+        ("housing-allocation", "services/Migration.HousingAllocation"),
+        ("subsidy-payment", "services/Migration.SubsidyPayment"),
     ];
 
     private ProgramSystem(Isolation isolation, IReadOnlyDictionary<string, ServiceProcess> services, ServiceProcess gateway)
@@ -40,8 +41,8 @@ public sealed class ProgramSystem : IAsyncDisposable
         await Task.WhenAll(services.Values.Select(s => s.Start()));
 
         var settings = new Dictionary<string, string>(gatewaySettings ?? new Dictionary<string, string>());
-        foreach (var (name, _, route) in Services)
-            settings[$"ReverseProxy:Clusters:{route}:Destinations:primary:Address"] = services[name].Address.ToString();
+        foreach (var (name, _) in Services)
+            settings[$"ReverseProxy:Clusters:{name}:Destinations:primary:Address"] = services[name].Address.ToString();
         var gateway = new ServiceProcess("gateway", "gateway/Migration.Gateway", settings);
         await gateway.Start();
         return new ProgramSystem(isolation, services, gateway);

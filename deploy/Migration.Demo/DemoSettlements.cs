@@ -20,9 +20,9 @@ public static class DemoSettlements
                 Content = JsonContent.Create(new
                 {
                     kato = fields[0],
-                    name = fields[1],
+                    nameRu = fields[1],
                     potentialClass = fields[2],
-                    environmentalHazard = bool.Parse(fields[3]),
+                    hazards = fields[3].Length == 0 ? [] : new[] { new { type = fields[3], severity = "high" } },
                 }),
             };
             request.Headers.Authorization = clerk;

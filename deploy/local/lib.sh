@@ -7,11 +7,11 @@
 #   MIGRATION_RABBIT_MGMT_PORT (15672), MIGRATION_EPMD_PORT (4371),
 #   MIGRATION_RABBIT_DIST_PORT (AMQP port + 20000 = 25672; the CLI tools use
 #   that + 10000 .. + 10010).
-# State lives in $REPO/.local/ (git-ignored).
+# State lives in $REPO/.local/ (git-ignored), or in MIGRATION_LOCAL_DIR when set.
 
 LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$LIB_DIR/../.." && pwd)
-LOCAL_DIR="$REPO/.local"
+LOCAL_DIR="${MIGRATION_LOCAL_DIR:-$REPO/.local}"
 
 PG_BIN=/usr/lib/postgresql/15/bin
 RABBIT_BIN=/usr/lib/rabbitmq/bin

@@ -16,7 +16,11 @@ public static class Extensions
     {
         builder.AddEventStore(HousingService.Name, options =>
             options.Schema.For<DestinationSettlement>().Index(d => d.Oblast));
-        builder.AddMessaging(HousingService.Name, bus => bus.AddConsumer<SettlementCertifiedConsumer>());
+        builder.AddMessaging(HousingService.Name, bus =>
+        {
+            bus.AddConsumer<SettlementCertifiedConsumer>();
+            bus.AddConsumer<SettlementReclassifiedConsumer>();
+        });
         return builder;
     }
 

@@ -1,6 +1,8 @@
 using JasperFx.Events;
 using JasperFx.Events.Projections;
+using Migration.Registry.Kato;
 using Migration.Registry.Settlements;
+using Migration.Registry.Settlements.Scoring;
 using Migration.ServiceDefaults.EventStore;
 using Migration.ServiceDefaults.Messaging;
 
@@ -12,6 +14,9 @@ public sealed class RegistryService
     public const string Name = "registry";
 }
 
+/// <summary>Everything the registry publishes, capability by capability.</summary>
+public sealed class RegistryIntegrationEvents() : CompositeIntegrationEventMap(new SettlementIntegrationEvents());
+
 public static class Extensions
 {
     public static WebApplicationBuilder AddRegistry(this WebApplicationBuilder builder)
@@ -21,8 +26,12 @@ public static class Extensions
                 // Settlements are streams keyed by their KATO code.
                 options.Events.StreamIdentity = StreamIdentity.AsString;
                 options.Projections.Add<SettlementProjection>(ProjectionLifecycle.Inline);
+                options.Schema.For<Settlement>().Index(s => s.Oblast).Index(s => s.PotentialClass);
+                options.Schema.For<KatoEntry>().Index(e => e.Edition);
+                options.Schema.For<ScoringModel>();
             })
             .ForwardIntegrationEvents<RegistryIntegrationEvents>(builder.Services);
+        builder.Services.AddHostedService<BundledClassifierLoader>();
         builder.AddMessaging(RegistryService.Name);
         return builder;
     }
@@ -30,7 +39,9 @@ public static class Extensions
     public static WebApplication MapRegistryApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/registry");
+        api.MapKatoClassifier();
         api.MapSettlements();
+        api.MapScoringModels();
         return app;
     }
 }

@@ -16,7 +16,11 @@ public static class Extensions
     {
         builder.AddEventStore(RelocationCaseService.Name, options =>
             options.Schema.For<KnownSettlement>().Index(s => s.Oblast));
-        builder.AddMessaging(RelocationCaseService.Name, bus => bus.AddConsumer<SettlementCertifiedConsumer>());
+        builder.AddMessaging(RelocationCaseService.Name, bus =>
+        {
+            bus.AddConsumer<SettlementCertifiedConsumer>();
+            bus.AddConsumer<SettlementReclassifiedConsumer>();
+        });
         return builder;
     }
 

@@ -20,7 +20,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddProblemDetailsWithCodes();
         builder.Services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
         builder.Services.AddOpenApi();
         builder.AddTokenValidation();
         builder.AddTelemetry(serviceName);

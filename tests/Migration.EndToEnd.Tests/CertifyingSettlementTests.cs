@@ -15,11 +15,12 @@ public sealed class CertifyingSettlementTests(ProgramFixture fixture)
     [Fact]
     public async Task A_certified_settlement_is_read_back_and_reaches_the_housing_and_case_services()
     {
-        var kato = Kato.Next("27");
+        var settlement = RealSettlements.Next("27");
+        var kato = settlement.Code;
         using var clerk = await _system.Client("registry-clerk");
 
         using var created = await clerk.PostAsJsonAsync("/api/registry/settlements",
-            new { kato, name = "Saryozek", potentialClass = "medium", environmentalHazard = false });
+            new { kato, nameKk = "Сарыөзек", potentialClass = "medium" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal($"/api/registry/settlements/{kato}", created.Headers.Location?.ToString());
 
@@ -27,12 +28,14 @@ public sealed class CertifyingSettlementTests(ProgramFixture fixture)
         using var read = await caseworker.GetAsync($"/api/registry/settlements/{kato}");
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Equal("\"1\"", read.Headers.ETag?.Tag);
-        var settlement = await read.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("Saryozek", settlement.GetProperty("name").GetString());
-        Assert.Equal("27", settlement.GetProperty("oblast").GetString());
-        Assert.Equal("West Kazakhstan", settlement.GetProperty("oblastName").GetString());
-        Assert.Equal("medium", settlement.GetProperty("potentialClass").GetString());
-        Assert.Equal("registry-clerk", settlement.GetProperty("certifiedBy").GetString());
+        var body = await read.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(settlement.Name, body.GetProperty("name").GetString());
+        Assert.Equal("Сарыөзек", body.GetProperty("nameKk").GetString());
+        Assert.Equal("27", body.GetProperty("oblast").GetString());
+        Assert.Equal("West Kazakhstan", body.GetProperty("oblastName").GetString());
+        Assert.Equal("medium", body.GetProperty("potentialClass").GetString());
+        Assert.Equal("clerk", body.GetProperty("potential").GetProperty("source").GetString());
+        Assert.Equal("registry-clerk", body.GetProperty("certifiedBy").GetString());
 
         using var officer = await _system.Client("housing-officer");
         var atHousing = await Eventually.Get(async () => await ReadIfFound(officer, $"/api/housing/settlements/{kato}"), "the settlement at the housing service");
@@ -46,12 +49,12 @@ public sealed class CertifyingSettlementTests(ProgramFixture fixture)
     [Fact]
     public async Task The_event_records_who_certified_and_the_request_correlation()
     {
-        var kato = Kato.Next();
+        var kato = RealSettlements.NextCode();
         var correlationId = "e2e-" + Guid.NewGuid().ToString("N");
         using var clerk = await _system.Client("registry-clerk");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/registry/settlements")
         {
-            Content = JsonContent.Create(new { kato, name = "Zhanakorgan", potentialClass = "low", environmentalHazard = true }),
+            Content = JsonContent.Create(new { kato, potentialClass = "low", hazards = new[] { new { type = "soil-salinization", severity = "high" } } }),
         };
         request.Headers.Add("X-Correlation-Id", correlationId);
 
@@ -72,9 +75,9 @@ public sealed class CertifyingSettlementTests(ProgramFixture fixture)
     [Fact]
     public async Task Certifying_the_same_settlement_twice_is_a_conflict()
     {
-        var kato = Kato.Next();
+        var kato = RealSettlements.NextCode();
         using var clerk = await _system.Client("registry-clerk");
-        var body = new { kato, name = "Akkum", potentialClass = "low" };
+        var body = new { kato, potentialClass = "low" };
 
         using var first = await clerk.PostAsJsonAsync("/api/registry/settlements", body);
         using var second = await clerk.PostAsJsonAsync("/api/registry/settlements", body);
@@ -87,29 +90,19 @@ public sealed class CertifyingSettlementTests(ProgramFixture fixture)
     [InlineData("12345", "high", "kato", "kato.format")]
     [InlineData("99abc1234", "high", "kato", "kato.format")]
     [InlineData("991234567", "high", "kato", "kato.unknown-oblast")]
-    [InlineData("431234567", "enormous", "potentialClass", "potential-class.unknown")]
-    [InlineData("431234567", null, "potentialClass", "potential-class.unknown")]
+    [InlineData("434000000", "high", "kato", "kato.not-a-settlement")]
+    [InlineData("439999999", "high", "kato", "kato.not-in-classifier")]
+    [InlineData("434030100", "enormous", "potentialClass", "potential-class.unknown")]
+    [InlineData("434030100", null, "potentialClass", "potential-class.required")]
     public async Task Invalid_input_is_refused_with_the_field_and_its_code(string kato, string? potentialClass, string field, string code)
     {
         using var clerk = await _system.Client("registry-clerk");
 
-        using var response = await clerk.PostAsJsonAsync("/api/registry/settlements", new { kato, name = "X", potentialClass });
+        using var response = await clerk.PostAsJsonAsync("/api/registry/settlements", new { kato, potentialClass });
 
         var problem = await response.AssertProblem(HttpStatusCode.BadRequest, "validation.failed");
         Assert.Contains(problem.GetProperty("errors").EnumerateArray(),
             e => e.GetProperty("field").GetString() == field && e.GetProperty("code").GetString() == code);
-    }
-
-    [Fact]
-    public async Task An_oblast_that_contradicts_the_code_is_refused()
-    {
-        using var clerk = await _system.Client("registry-clerk");
-
-        using var response = await clerk.PostAsJsonAsync("/api/registry/settlements",
-            new { kato = Kato.Next("43"), name = "X", oblast = "35", potentialClass = "high" });
-
-        var problem = await response.AssertProblem(HttpStatusCode.BadRequest, "validation.failed");
-        Assert.Equal("kato.oblast-mismatch", problem.GetProperty("errors")[0].GetProperty("code").GetString());
     }
 
     [Fact]
@@ -127,7 +120,7 @@ public sealed class CertifyingSettlementTests(ProgramFixture fixture)
     {
         using var auditor = await _system.Client("auditor");
 
-        using var response = await auditor.GetAsync($"/api/registry/settlements/{Kato.Next()}");
+        using var response = await auditor.GetAsync($"/api/registry/settlements/{RealSettlements.NextCode()}");
 
         await response.AssertProblem(HttpStatusCode.NotFound, "settlement.not-found");
     }

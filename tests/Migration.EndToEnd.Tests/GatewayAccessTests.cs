@@ -51,7 +51,7 @@ public sealed class GatewayAccessTests(ProgramFixture fixture)
         using var client = await _system.Client(role);
 
         using var response = await client.PostAsJsonAsync("/api/registry/settlements",
-            new { kato = Kato.Next(), name = "X", potentialClass = "high" });
+            new { kato = RealSettlements.NextCode(), potentialClass = "high" });
 
         await response.AssertProblem(HttpStatusCode.Forbidden, "auth.forbidden");
     }
@@ -62,8 +62,8 @@ public sealed class GatewayAccessTests(ProgramFixture fixture)
         using var client = new HttpClient { BaseAddress = _system.Gateway.Address };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenForger.Create("registry-clerk", oblast: "35"));
 
-        using var inOblast = await client.PostAsJsonAsync("/api/registry/settlements", new { kato = Kato.Next("35"), name = "X", potentialClass = "high" });
-        using var elsewhere = await client.PostAsJsonAsync("/api/registry/settlements", new { kato = Kato.Next("43"), name = "X", potentialClass = "high" });
+        using var inOblast = await client.PostAsJsonAsync("/api/registry/settlements", new { kato = RealSettlements.NextCode("35"), potentialClass = "high" });
+        using var elsewhere = await client.PostAsJsonAsync("/api/registry/settlements", new { kato = RealSettlements.NextCode("43"), potentialClass = "high" });
 
         Assert.Equal(HttpStatusCode.Created, inOblast.StatusCode);
         await elsewhere.AssertProblem(HttpStatusCode.Forbidden, "auth.oblast-scope");
@@ -76,7 +76,7 @@ public sealed class GatewayAccessTests(ProgramFixture fixture)
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
             TokenForger.Create("admin", signingKey: "another-key-of-sufficient-length-for-hmac-sha256-0000"));
 
-        using var response = await client.GetAsync($"/api/registry/settlements/{Kato.Next()}");
+        using var response = await client.GetAsync($"/api/registry/settlements/{RealSettlements.NextCode()}");
 
         await response.AssertProblem(HttpStatusCode.Unauthorized, "auth.unauthenticated");
     }

@@ -51,7 +51,7 @@ public sealed class ServiceTokenValidationTests(ProgramFixture fixture)
         using var client = new HttpClient { BaseAddress = registry.Address };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenForger.Create("auditor"));
 
-        using var response = await client.GetAsync($"/api/registry/settlements/{Kato.Next()}");
+        using var response = await client.GetAsync($"/api/registry/settlements/{RealSettlements.NextCode()}");
 
         await response.AssertProblem(HttpStatusCode.NotFound, "settlement.not-found");
     }

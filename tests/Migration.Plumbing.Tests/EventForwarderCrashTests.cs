@@ -50,7 +50,8 @@ public sealed class EventForwarderCrashTests : IAsyncLifetime
         await registry.Start();
 
         // Certify settlements eight at a time and kill the registry while they are still being forwarded.
-        await Certify(registry, Enumerable.Range(0, 200), accepted);
+        var codes = Enumerable.Range(0, 250).Select(_ => RealSettlements.NextCode()).ToList();
+        await Certify(registry, codes[..200], accepted);
         var receivedAtKill = _received.Count;
         await registry.Kill();
         Assert.True(receivedAtKill < accepted.Count,
@@ -58,7 +59,7 @@ public sealed class EventForwarderCrashTests : IAsyncLifetime
 
         await using var restarted = ServiceSettings.Service(_isolation, "registry", "services/Migration.Registry");
         await restarted.Start();
-        await Certify(restarted, Enumerable.Range(200, 50), accepted);
+        await Certify(restarted, codes[200..], accepted);
 
         await Eventually.True(() => accepted.All(_received.ContainsKey), $"all {accepted.Count} certified settlements at the collector", TimeSpan.FromSeconds(60));
         Assert.Equal(250, accepted.Count);
@@ -66,15 +67,13 @@ public sealed class EventForwarderCrashTests : IAsyncLifetime
         await registry.DisposeAsync();
     }
 
-    private static async Task Certify(ServiceProcess registry, IEnumerable<int> numbers, ConcurrentBag<string> accepted)
+    private static async Task Certify(ServiceProcess registry, IEnumerable<string> codes, ConcurrentBag<string> accepted)
     {
         using var client = new HttpClient { BaseAddress = registry.Address };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenForger.Create("registry-clerk"));
-        await Parallel.ForEachAsync(numbers, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (n, token) =>
+        await Parallel.ForEachAsync(codes, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (kato, token) =>
         {
-            var kato = $"43{n:D7}";
-            using var response = await client.PostAsJsonAsync("/api/registry/settlements",
-                new { kato, name = $"Settlement {n}", potentialClass = "low", environmentalHazard = false }, token);
+            using var response = await client.PostAsJsonAsync("/api/registry/settlements", new { kato, potentialClass = "low" }, token);
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             accepted.Add(kato);
         });

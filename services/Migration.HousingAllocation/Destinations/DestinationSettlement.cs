@@ -7,6 +7,7 @@ public sealed record DestinationSettlement(
     string Id,
     string Name,
     string Oblast,
+    string? District,
     string PotentialClass,
     bool HasEnvironmentalHazard,
     DateTimeOffset CertifiedAt,

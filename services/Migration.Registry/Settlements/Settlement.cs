@@ -2,48 +2,35 @@ using Marten.Events.Aggregation;
 
 namespace Migration.Registry.Settlements;
 
-/// <summary>A settlement's development potential, as the program classifies it.</summary>
-public enum PotentialClass
-{
-    High,
-    Medium,
-    Low,
-}
-
-public static class PotentialClasses
-{
-    public static string ToWire(this PotentialClass value) => value.ToString().ToLowerInvariant();
-
-    public static bool TryParse(string? value, out PotentialClass potential) =>
-        Enum.TryParse(value, ignoreCase: true, out potential) && !int.TryParse(value, out _) && Enum.IsDefined(potential);
-}
-
-/// <summary>A registry clerk certified a settlement: the first entry of its passport.</summary>
-public sealed record SettlementCertified(
-    string Kato,
-    string Name,
-    string Oblast,
-    PotentialClass PotentialClass,
-    bool HasEnvironmentalHazard,
-    string CertifiedBy,
-    DateTimeOffset CertifiedAt);
-
-/// <summary>A certified settlement as the registry knows it: the state its decisions start from, and its read model.</summary>
+/// <summary>
+/// A certified settlement as the registry knows it: its latest certification, and the fields lists filter on
+/// (kept as plain fields so queries and indexes reach them).
+/// </summary>
 public sealed record Settlement(
     string Id,
-    string Name,
+    Certification Current,
+    int Certifications,
     string Oblast,
+    string? District,
     PotentialClass PotentialClass,
     bool HasEnvironmentalHazard,
-    string CertifiedBy,
-    DateTimeOffset CertifiedAt)
+    int Population)
 {
     /// <summary>The stream version, kept by Marten; sent as the ETag.</summary>
     public long Version { get; init; }
+
+    public static Settlement From(Certification certification, int certifications) => new(
+        certification.Kato, certification, certifications, certification.Oblast, certification.District,
+        certification.EffectiveClass, certification.Hazards.Count > 0, certification.Indicators?.Population ?? 0);
 }
 
 public partial class SettlementProjection : SingleStreamProjection<Settlement, string>
 {
-    public Settlement Create(SettlementCertified e) =>
-        new(e.Kato, e.Name, e.Oblast, e.PotentialClass, e.HasEnvironmentalHazard, e.CertifiedBy, e.CertifiedAt);
+    public Settlement Create(SettlementCertified e) => Settlement.From(e.Certification, 1);
+
+    public Settlement Apply(SettlementRecertified e, Settlement current) =>
+        Settlement.From(e.Certification, current.Certifications + 1);
+
+    public Settlement Apply(SettlementPotentialOverridden e, Settlement current) =>
+        Settlement.From(current.Current with { Override = e.Override }, current.Certifications);
 }

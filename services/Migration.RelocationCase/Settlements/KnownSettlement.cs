@@ -8,8 +8,11 @@ public sealed record KnownSettlement(
     string Id,
     string Name,
     string Oblast,
+    string? District,
+    string? ClimateZone,
     string PotentialClass,
     bool HasEnvironmentalHazard,
+    int? Population,
     DateTimeOffset CertifiedAt)
 {
     /// <summary>Households may leave a settlement of low potential or one with an environmental hazard.</summary>

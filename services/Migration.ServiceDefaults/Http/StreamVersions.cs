@@ -12,6 +12,11 @@ public static class StreamVersions
     public static void SetETag(this HttpResponse response, long version) =>
         response.Headers.ETag = new EntityTagHeaderValue($"\"{version}\"").ToString();
 
+    /// <summary>The version the caller expects, from <c>If-Match</c>; 428 when the caller sent none.</summary>
+    public static long RequiredVersion(this HttpRequest request) =>
+        request.ExpectedVersion() ?? throw new ProblemException(StatusCodes.Status428PreconditionRequired, ProblemCodes.PreconditionRequired,
+            "If-Match is required", "Send the ETag you read in If-Match, so that a change made meanwhile is not overwritten.");
+
     /// <summary>The version the caller expects, from <c>If-Match</c>; null when the header is absent.</summary>
     public static long? ExpectedVersion(this HttpRequest request)
     {

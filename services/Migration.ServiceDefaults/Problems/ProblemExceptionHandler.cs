@@ -14,11 +14,12 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     {
         var problem = exception switch
         {
+            ValidationProblemException v => Problem(v.Status, v.Code, v.Title, v.Detail, new Dictionary<string, object?> { ["errors"] = v.Errors.Errors }),
             ProblemException p => Problem(p.Status, p.Code, p.Title, p.Detail, p.Extensions),
             ConcurrencyException => Problem(
                 StatusCodes.Status412PreconditionFailed, ProblemCodes.VersionMismatch, "The resource has changed",
                 "Someone else changed this resource since you read it. Read it again and retry.", null),
-            Marten.Exceptions.ExistingStreamIdCollisionException => Problem(
+            Marten.Exceptions.ExistingStreamIdCollisionException or DocumentAlreadyExistsException => Problem(
                 StatusCodes.Status409Conflict, ProblemCodes.ConcurrentUpdate, "Created concurrently",
                 "Someone else created this resource at the same moment. Read it and retry if still needed.", null),
             BadHttpRequestException bad => Problem(bad.StatusCode, ProblemCodes.MalformedRequest, "The request could not be read", bad.Message, null),

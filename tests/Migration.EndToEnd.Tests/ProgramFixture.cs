@@ -9,7 +9,10 @@ public sealed class ProgramFixture : IAsyncLifetime
 
     public async Task InitializeAsync() => System = await ProgramSystem.Start("e2e");
 
-    public async Task DisposeAsync() => await System.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (System is not null) await System.DisposeAsync();
+    }
 }
 
 [CollectionDefinition(Name)]

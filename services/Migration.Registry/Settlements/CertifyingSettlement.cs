@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Migration.Registry.Settlements.Scoring;
 using Migration.ServiceDefaults.Auth;
+using Migration.ServiceDefaults.Http;
 
 namespace Migration.Registry.Settlements;
 
@@ -10,7 +11,8 @@ namespace Migration.Registry.Settlements;
 public static class CertifyingSettlement
 {
     public static async Task<Results<Created<SettlementResponse>, ProblemHttpResult>> Handle(
-        PassportRequest request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
+        PassportRequest request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpResponse response,
+        CancellationToken cancellationToken)
     {
         var (passport, errors) = PassportValidation.Validate(request);
         if (passport is null) return errors.ToProblem();
@@ -24,7 +26,8 @@ public static class CertifyingSettlement
         stream.AppendMany(events);
         await session.SaveChangesAsync(cancellationToken);
 
-        var settlement = Settlement.From(((SettlementCertified)events[0]).Certification, 1) with { Version = 1 };
+        var settlement = Settlement.From(((SettlementCertified)events[0]).Certification, 1) with { Version = events.Count };
+        response.SetETag(settlement.Version);
         return TypedResults.Created($"/api/registry/settlements/{passport.Kato}", SettlementResponse.From(settlement));
     }
 }

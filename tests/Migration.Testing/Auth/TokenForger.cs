@@ -15,7 +15,8 @@ public static class TokenForger
         string? signingKey = null,
         DateTime? expires = null,
         string audience = "migration-api",
-        string issuer = "migration")
+        string issuer = "migration",
+        string? subject = null)
     {
         var expiry = expires ?? DateTime.UtcNow.AddMinutes(10);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -25,7 +26,7 @@ public static class TokenForger
             IssuedAt = expiry.AddMinutes(-20),
             NotBefore = expiry.AddMinutes(-20),
             Expires = expiry,
-            Subject = new ClaimsIdentity([new Claim(ClaimNames.Subject, "forged-" + role), new Claim(ClaimNames.Role, role), new Claim(ClaimNames.Oblast, oblast)]),
+            Subject = new ClaimsIdentity([new Claim(ClaimNames.Subject, subject ?? role), new Claim(ClaimNames.Role, role), new Claim(ClaimNames.Oblast, oblast)]),
             SigningCredentials = new SigningCredentials(
                 new SymmetricSecurityKey(Encoding.UTF8.GetBytes(signingKey ?? TokenSettings.DevelopmentSigningKey)), SecurityAlgorithms.HmacSha256),
         });

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
 
-namespace Migration.EndToEnd.Tests;
+using Xunit;
+
+namespace Migration.Testing;
 
 public static class ProblemAssertions
 {

@@ -1,0 +1,15 @@
+namespace Migration.Registry.Households;
+
+public sealed record HouseholdRegistered(Guid HouseholdId, string SettlementKato, string Oblast, IReadOnlyList<Person> Members, Contact? Contact);
+
+/// <summary>Membership changes carry the members after the change, so readers never merge partial updates.</summary>
+public sealed record HouseholdMemberAdded(Guid HouseholdId, Person Member, IReadOnlyList<Person> MembersAfter);
+
+public sealed record HouseholdMemberRemoved(Guid HouseholdId, string Iin, string Reason, IReadOnlyList<Person> MembersAfter);
+
+public sealed record HouseholdHeadChanged(Guid HouseholdId, string PreviousHeadIin, string NewHeadIin, IReadOnlyList<Person> MembersAfter);
+
+public sealed record HouseholdContactChanged(Guid HouseholdId, Contact Contact);
+
+/// <summary>The household now lives at <see cref="ToKato"/> (a confirmed relocation, or a move the clerk recorded).</summary>
+public sealed record HouseholdMoved(Guid HouseholdId, string FromKato, string ToKato, string ToOblast, DateOnly ArrivedOn, Guid? CaseId);

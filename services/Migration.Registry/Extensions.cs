@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Migration.Registry.Kato;
+using Migration.Registry.LabourDemand;
 using Migration.Registry.Settlements;
 using Migration.Registry.Settlements.Scoring;
 using Migration.ServiceDefaults.EventStore;
@@ -15,7 +16,7 @@ public sealed class RegistryService
 }
 
 /// <summary>Everything the registry publishes, capability by capability.</summary>
-public sealed class RegistryIntegrationEvents() : CompositeIntegrationEventMap(new SettlementIntegrationEvents());
+public sealed class RegistryIntegrationEvents() : CompositeIntegrationEventMap(new SettlementIntegrationEvents(), new LabourDemandIntegrationEvents());
 
 public static class Extensions
 {
@@ -29,6 +30,7 @@ public static class Extensions
                 options.Schema.For<Settlement>().Index(s => s.Oblast).Index(s => s.PotentialClass);
                 options.Schema.For<KatoEntry>().Index(e => e.Edition);
                 options.Schema.For<ScoringModel>();
+                options.AddLabourDemand();
             })
             .ForwardIntegrationEvents<RegistryIntegrationEvents>(builder.Services);
         builder.Services.AddHostedService<BundledClassifierLoader>();
@@ -42,6 +44,7 @@ public static class Extensions
         api.MapKatoClassifier();
         api.MapSettlements();
         api.MapScoringModels();
+        api.MapLabourDemand();
         return app;
     }
 }

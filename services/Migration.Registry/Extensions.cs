@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using JasperFx.Events.Projections;
+using Migration.Registry.Households;
 using Migration.Registry.Kato;
 using Migration.Registry.LabourDemand;
 using Migration.Registry.Settlements;
@@ -16,7 +17,7 @@ public sealed class RegistryService
 }
 
 /// <summary>Everything the registry publishes, capability by capability.</summary>
-public sealed class RegistryIntegrationEvents() : CompositeIntegrationEventMap(new SettlementIntegrationEvents(), new LabourDemandIntegrationEvents());
+public sealed class RegistryIntegrationEvents() : CompositeIntegrationEventMap(new SettlementIntegrationEvents(), new HouseholdIntegrationEvents(), new LabourDemandIntegrationEvents());
 
 public static class Extensions
 {
@@ -29,6 +30,7 @@ public static class Extensions
                 options.Projections.Add<SettlementProjection>(ProjectionLifecycle.Inline);
                 options.Schema.For<Settlement>().Index(s => s.Oblast).Index(s => s.PotentialClass);
                 options.Schema.For<KatoEntry>().Index(e => e.Edition);
+                options.AddHouseholds();
                 options.Schema.For<ScoringModel>();
                 options.AddLabourDemand();
             })
@@ -43,6 +45,7 @@ public static class Extensions
         var api = app.MapGroup("/api/registry");
         api.MapKatoClassifier();
         api.MapSettlements();
+        api.MapHouseholds();
         api.MapScoringModels();
         api.MapLabourDemand();
         return app;

@@ -32,6 +32,9 @@ public sealed class RegistryFixture : IAsyncLifetime
             {
                 endpoint.Handler<Migration.Contracts.Registry.SettlementCertified>(Keep);
                 endpoint.Handler<Migration.Contracts.Registry.SettlementPotentialReclassified>(Keep);
+                endpoint.Handler<Migration.Contracts.Registry.HouseholdRegistered>(Keep);
+                endpoint.Handler<Migration.Contracts.Registry.HouseholdMembershipChanged>(Keep);
+                endpoint.Handler<Migration.Contracts.Registry.HouseholdMoved>(Keep);
                 endpoint.Handler<Migration.Contracts.Registry.VacancyDeclared>(Keep);
                 endpoint.Handler<Migration.Contracts.Registry.VacancyChanged>(Keep);
                 endpoint.Handler<Migration.Contracts.Registry.VacancyClosed>(Keep);

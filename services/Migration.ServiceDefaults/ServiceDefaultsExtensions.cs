@@ -21,12 +21,21 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddProblemDetailsWithCodes();
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.CreateSchemaReferenceId = SchemaName);
         builder.AddTokenValidation();
         builder.AddTelemetry(serviceName);
         builder.AddHealth();
         return builder;
     }
+
+    /// <summary>
+    /// Slices name their records <c>Request</c> inside the slice's class; the schema is named after both
+    /// (<c>OverridingPotentialRequest</c>) so that one slice's request never hides another's.
+    /// </summary>
+    private static string? SchemaName(System.Text.Json.Serialization.Metadata.JsonTypeInfo type) =>
+        Microsoft.AspNetCore.OpenApi.OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } name && type.Type.DeclaringType is { } outer
+            ? outer.Name + name
+            : Microsoft.AspNetCore.OpenApi.OpenApiOptions.CreateDefaultSchemaReferenceId(type);
 
     /// <summary>The middleware and endpoints every service has, in order.</summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)

@@ -36,7 +36,7 @@ public static class Extensions
             })
             .ForwardIntegrationEvents<RegistryIntegrationEvents>(builder.Services);
         builder.Services.AddHostedService<BundledClassifierLoader>();
-        builder.AddMessaging(RegistryService.Name);
+        builder.AddMessaging(RegistryService.Name, bus => bus.AddConsumer<MoveConfirmedConsumer>());
         return builder;
     }
 

@@ -184,6 +184,28 @@ public sealed class HouseholdTests(RegistryFixture registry)
         Assert.Equal((origin, destination, caseId), (published.FromKato, published.ToKato, published.CaseId!.Value));
     }
 
+    [Fact]
+    public async Task A_confirmed_relocation_moves_the_household_once_however_often_it_is_delivered()
+    {
+        var origin = await CertifiedSettlement();
+        var destination = await CertifiedSettlement();
+        var (_, body) = await Register(origin, People.Member("head", Father, Sex.Male));
+        var id = body.GetProperty("id").GetGuid();
+        var confirmed = new Migration.Contracts.RelocationCase.MoveConfirmed(Guid.NewGuid(), id, origin, destination, new DateOnly(2005, 6, 1), DateTimeOffset.UtcNow);
+        var messageId = Guid.NewGuid();
+
+        await registry.Publish(confirmed, messageId);
+        await registry.Publish(confirmed, messageId);
+
+        using var auditor = registry.Client("auditor");
+        await Eventually.True(async () => (await auditor.GetFromJsonAsync<JsonElement>($"/api/registry/households/{id}")).GetProperty("settlementKato").GetString() == destination,
+            "the household at its destination");
+        await Eventually.True(() => registry.Published.OfType<Published.HouseholdMoved>().Any(e => e.HouseholdId == id), "the HouseholdMoved event");
+        await Eventually.True(async () => await registry.Isolation.QueueDepth("registry-move-confirmed") == 0, "both deliveries handled");
+        using var read = await auditor.GetAsync($"/api/registry/households/{id}");
+        Assert.Equal("\"2\"", read.Headers.ETag?.Tag);
+    }
+
     private async Task<string> CertifiedSettlement()
     {
         var kato = RealSettlements.NextCode("27");

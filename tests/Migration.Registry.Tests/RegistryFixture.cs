@@ -45,6 +45,10 @@ public sealed class RegistryFixture : IAsyncLifetime
         await Registry.Start();
     }
 
+    /// <summary>Publishes a message into the registry's virtual host, as another service would.</summary>
+    public Task Publish<T>(T message, Guid? messageId = null) where T : class =>
+        _collector.Publish(message, context => context.MessageId = messageId ?? Guid.NewGuid());
+
     public HttpClient Client(string role, string oblast = "*", string? caller = null)
     {
         var client = new HttpClient { BaseAddress = Registry.Address };

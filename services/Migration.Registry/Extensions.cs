@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Migration.Registry.Households;
+using Migration.Registry.Importing;
 using Migration.Registry.Kato;
 using Migration.Registry.LabourDemand;
 using Migration.Registry.Settlements;
@@ -32,10 +33,12 @@ public static class Extensions
                 options.Schema.For<KatoEntry>().Index(e => e.Edition);
                 options.AddHouseholds();
                 options.Schema.For<ScoringModel>();
+                options.AddImports();
                 options.AddLabourDemand();
             })
             .ForwardIntegrationEvents<RegistryIntegrationEvents>(builder.Services);
         builder.Services.AddHostedService<BundledClassifierLoader>();
+        builder.Services.AddImportWorker();
         builder.AddMessaging(RegistryService.Name, bus => bus.AddConsumer<MoveConfirmedConsumer>());
         return builder;
     }
@@ -47,6 +50,7 @@ public static class Extensions
         api.MapSettlements();
         api.MapHouseholds();
         api.MapScoringModels();
+        api.MapImports();
         api.MapLabourDemand();
         return app;
     }

@@ -20,7 +20,7 @@ public static class RegisteringHousehold
 
     public const string PersonInAnotherHousehold = "person.in-another-household";
     public const string SettlementNotCertified = "settlement.not-certified";
-    private const int MaxMembers = 40;
+    public const int MaxMembers = 40;
 
     public static async Task<Results<Created<HouseholdResponse>, ProblemHttpResult>> Handle(
         Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
@@ -95,14 +95,16 @@ public static class RegisteringHousehold
 
         if (requests.Count > MaxMembers) errors.Add("members", "too-many", $"A household has at most {MaxMembers} members.");
         var members = requests.Select((r, i) => MemberValidation.Validate(r, $"members[{i}]", errors)).OfType<Person>().ToList();
-        if (members.Count == requests.Count)
-        {
-            var heads = members.Count(m => m.Relationship == Relationship.Head);
-            if (heads != 1) errors.Add("members", "household.one-head", $"A household has exactly one head; this one has {heads}.");
-            if (members.Select(m => m.Iin).Distinct().Count() != members.Count)
-                errors.Add("members", "household.duplicate-iin", "The same IIN appears twice among the members.");
-        }
-
+        if (members.Count == requests.Count) ValidateMemberList(members, errors);
         return members;
+    }
+
+    /// <summary>The rules of a whole household's valid members, wherever they come from (the API, an import): exactly one head, no IIN twice.</summary>
+    public static void ValidateMemberList(IReadOnlyList<Person> members, ValidationErrors errors)
+    {
+        var heads = members.Count(m => m.Relationship == Relationship.Head);
+        if (heads != 1) errors.Add("members", "household.one-head", $"A household has exactly one head; this one has {heads}.");
+        if (members.Select(m => m.Iin).Distinct().Count() != members.Count)
+            errors.Add("members", "household.duplicate-iin", "The same IIN appears twice among the members.");
     }
 }

@@ -1,0 +1,60 @@
+using Marten;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using Migration.ServiceDefaults.Auth;
+
+namespace Migration.Registry.Importing;
+
+/// <summary>Bulk imports of settlements and households from CSV files: jobs, their rejected rows, and the worker that runs them.</summary>
+public static class ImportsModule
+{
+    /// <summary>Integrators load their systems' data beside registry clerks.</summary>
+    private static readonly string[] Submitters = [Roles.RegistryClerk, Roles.Admin, Roles.Integrator];
+
+    public static void AddImports(this StoreOptions options)
+    {
+        options.Schema.For<ImportJob>().Index(j => j.Status);
+        options.Schema.For<ImportRejection>().Index(r => r.JobId);
+    }
+
+    public static IServiceCollection AddImportWorker(this IServiceCollection services)
+    {
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section);
+        services.AddSingleton<PendingImports>();
+        services.AddSingleton<ImportProcessor>();
+        services.AddHostedService<ImportWorker>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapImports(this RouteGroupBuilder api)
+    {
+        var imports = api.MapGroup("/imports").WithTags("Imports");
+        imports.MapPost("/settlements", SubmittingImport.Settlements).RequireRoles(Submitters).AddOpenApiOperationTransformer(CsvBody)
+            .WithName("ImportSettlements").WithSummary("Upload a settlements CSV file to certify its settlements as an import job (202 with the job)");
+        imports.MapPost("/households", SubmittingImport.Households).RequireRoles(Submitters).AddOpenApiOperationTransformer(CsvBody)
+            .WithName("ImportHouseholds").WithSummary("Upload a households CSV file (one row per person) to register its households as an import job");
+        imports.MapGet("/{id:guid}", GettingImport.Job).RequireRoles(Roles.Staff)
+            .WithName("GetImport").WithSummary("An import job with its progress: rows read, accepted, rejected, already present");
+        imports.MapGet("/{id:guid}/rejections", GettingImport.Rejections).RequireRoles(Roles.Staff)
+            .WithName("ImportRejections").WithSummary("The rejected rows of an import in line order, paged");
+        imports.MapGet("/{id:guid}/rejections.csv", GettingImport.RejectionsCsv).RequireRoles(Roles.Staff)
+            .WithName("ImportRejectionsCsv").WithSummary("All rejected rows of an import as a CSV download (line;field;code;message)");
+        return api;
+    }
+
+    /// <summary>
+    /// Describes the uploaded file in the OpenAPI document. (Declaring it with <c>Accepts</c> would make routing answer
+    /// 404 to other content types instead of the handler's 415.)
+    /// </summary>
+    private static Task CsvBody(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var file = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = "The CSV file: UTF-8, header line first, ';' or ',' separated (see the API guide for the columns).",
+            Content = new Dictionary<string, OpenApiMediaType> { ["text/csv"] = file, ["application/octet-stream"] = file },
+        };
+        return Task.CompletedTask;
+    }
+}

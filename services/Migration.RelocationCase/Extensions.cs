@@ -15,11 +15,15 @@ public static class Extensions
     public static WebApplicationBuilder AddRelocationCase(this WebApplicationBuilder builder)
     {
         builder.AddEventStore(RelocationCaseService.Name, options =>
-            options.Schema.For<KnownSettlement>().Index(s => s.Oblast));
+        {
+            options.Schema.For<KnownSettlement>().Index(s => s.Oblast);
+            options.AddRelocationViews();
+        });
         builder.AddMessaging(RelocationCaseService.Name, bus =>
         {
             bus.AddConsumer<SettlementCertifiedConsumer>();
             bus.AddConsumer<SettlementReclassifiedConsumer>();
+            bus.AddRelocationViewConsumers();
         });
         return builder;
     }
@@ -28,6 +32,7 @@ public static class Extensions
     {
         var api = app.MapGroup("/api/cases");
         api.MapKnownSettlements();
+        api.MapRelocationViews();
         return app;
     }
 }

@@ -17,4 +17,7 @@ public sealed record KnownSettlement(
 {
     /// <summary>Households may leave a settlement of low potential or one with an environmental hazard.</summary>
     public bool IsEligibleOrigin => PotentialClass == "low" || HasEnvironmentalHazard;
+
+    /// <summary>The key of the lock that consumers rewriting this settlement take first (<see cref="ViewLocks"/>).</summary>
+    public static string LockKey(string kato) => $"settlement/{kato}";
 }

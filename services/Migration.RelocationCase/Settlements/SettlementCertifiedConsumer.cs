@@ -11,6 +11,7 @@ public sealed class SettlementCertifiedConsumer(IDocumentStore store, TimeProvid
 {
     protected override async Task Handle(SettlementCertified message, IDocumentSession session, ConsumeContext<SettlementCertified> context)
     {
+        await session.LockView(KnownSettlement.LockKey(message.Kato), context.CancellationToken);
         var known = await session.LoadAsync<KnownSettlement>(message.Kato, context.CancellationToken);
         if (known is not null && known.CertifiedAt > message.CertifiedAt) return;
         session.Store(new KnownSettlement(message.Kato, message.Name, message.Oblast, message.District, message.ClimateZone,
@@ -24,6 +25,7 @@ public sealed class SettlementReclassifiedConsumer(IDocumentStore store, TimePro
 {
     protected override async Task Handle(SettlementPotentialReclassified message, IDocumentSession session, ConsumeContext<SettlementPotentialReclassified> context)
     {
+        await session.LockView(KnownSettlement.LockKey(message.Kato), context.CancellationToken);
         if (await session.LoadAsync<KnownSettlement>(message.Kato, context.CancellationToken) is { } known && known.CertifiedAt <= message.At)
             session.Store(known with { PotentialClass = message.Current });
     }

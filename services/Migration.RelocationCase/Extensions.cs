@@ -1,3 +1,4 @@
+using Migration.RelocationCase.Cases;
 using Migration.RelocationCase.Settlements;
 using Migration.ServiceDefaults.EventStore;
 using Migration.ServiceDefaults.Messaging;
@@ -15,10 +16,13 @@ public static class Extensions
     public static WebApplicationBuilder AddRelocationCase(this WebApplicationBuilder builder)
     {
         builder.AddEventStore(RelocationCaseService.Name, options =>
-        {
-            options.Schema.For<KnownSettlement>().Index(s => s.Oblast);
-            options.AddRelocationViews();
-        });
+            {
+                options.Schema.For<KnownSettlement>().Index(s => s.Oblast);
+                options.AddCases();
+                options.AddRelocationViews();
+            })
+            .ForwardIntegrationEvents<CaseIntegrationEvents>(builder.Services);
+        builder.Services.AddCaseServices(builder.Configuration);
         builder.AddMessaging(RelocationCaseService.Name, bus =>
         {
             bus.AddConsumer<SettlementCertifiedConsumer>();
@@ -33,6 +37,7 @@ public static class Extensions
         var api = app.MapGroup("/api/cases");
         api.MapKnownSettlements();
         api.MapRelocationViews();
+        api.MapCases();
         return app;
     }
 }

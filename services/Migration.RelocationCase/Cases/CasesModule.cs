@@ -1,0 +1,20 @@
+using Marten;
+
+namespace Migration.RelocationCase.Cases;
+
+public static class CasesModule
+{
+    public static void AddCases(this StoreOptions options)
+    {
+        options.Projections.Add<CaseProjection>(JasperFx.Events.Projections.ProjectionLifecycle.Inline);
+        options.Schema.For<CaseFile>().Index(c => c.Oblast).Index(c => c.Status).Index(c => c.Caseworker).Index(c => c.HouseholdId);
+        options.Schema.For<CaseClaim>();
+        options.Schema.For<RelocatedPerson>();
+    }
+
+    public static IServiceCollection AddCaseServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ServiceLevelTargets>(configuration.GetSection(ServiceLevelTargets.Section));
+        return services;
+    }
+}

@@ -65,13 +65,12 @@ public sealed class InboxTests : IAsyncLifetime
     [Fact]
     public async Task Distinct_messages_each_have_their_effect()
     {
-        var account = "distinct-" + Guid.NewGuid();
         var ids = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid()).ToList();
 
-        await Task.WhenAll(ids.Select(id => _host.Bus.Publish(new Deposit(account, 1m), context => context.MessageId = id)));
+        await Task.WhenAll(ids.Select(id => _host.Bus.Publish(new Deposit("distinct-" + id, 1m), context => context.MessageId = id)));
         await Eventually.True(() => ids.All(id => _deliveries.Consumed(id) == 1), "every deposit");
 
-        Assert.Equal(20, await EffectsOn(account));
+        foreach (var id in ids) Assert.Equal(1, await EffectsOn("distinct-" + id));
     }
 
     private async Task<int> EffectsOn(string account)

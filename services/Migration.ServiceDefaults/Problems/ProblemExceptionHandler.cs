@@ -1,6 +1,7 @@
 using JasperFx;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Migration.ServiceDefaults.Telemetry;
 
 namespace Migration.ServiceDefaults.Problems;
 
@@ -27,7 +28,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         };
         if (problem is null)
         {
-            logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            logger.LogError(exception, "Unhandled exception on {Method} {Route}", httpContext.Request.Method, httpContext.RouteTemplate());
             problem = Problem(StatusCodes.Status500InternalServerError, ProblemCodes.Internal, "An unexpected error occurred", null, null);
         }
 

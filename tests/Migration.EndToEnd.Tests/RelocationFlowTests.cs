@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Migration.Identifiers;
+
+namespace Migration.EndToEnd.Tests;
+
+/// <summary>
+/// A household's relocation across the services, through the gateway only: the registry certifies and registers, the
+/// case service learns it by events, a case runs to the confirmed move, and the registry moves the household.
+/// </summary>
+[Collection(ProgramRun.Name)]
+public sealed class RelocationFlowTests(ProgramFixture fixture)
+{
+    private readonly Migration.Testing.Hosting.ProgramSystem _system = fixture.System;
+
+    [Fact]
+    public async Task A_household_is_relocated_end_to_end_and_the_registry_follows_the_confirmed_move()
+    {
+        using var clerk = await _system.Client("registry-clerk");
+        using var admin = await _system.Client("admin");
+        using var caseworker = await _system.Client("caseworker");
+        using var supervisor = await _system.Client("case-supervisor");
+        var origin = RealSettlements.NextCode("59");
+        var destination = RealSettlements.NextCode("35");
+        Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync("/api/registry/settlements", new { kato = origin, potentialClass = "low" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync("/api/registry/settlements", new { kato = destination, potentialClass = "high" })).StatusCode);
+        using var registered = await clerk.PostAsJsonAsync("/api/registry/households", new
+        {
+            settlementKato = origin,
+            members = new[] { People.Member("head", new DateOnly(1968, 2, 14), Sex.Male), People.Member("spouse", new DateOnly(1970, 7, 1), Sex.Female) },
+        });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var household = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.True((await admin.PutAsJsonAsync($"/api/cases/quotas/35/{DateTime.UtcNow.Year}", new { maxHouseholds = 50, maxPeople = 500 })).IsSuccessStatusCode);
+
+        // The case service learns of the household and the settlements through the registry's events.
+        var opened = await Eventually.Get(async () =>
+        {
+            var response = await caseworker.PostAsJsonAsync("/api/cases", new { householdId = household });
+            return response.StatusCode == HttpStatusCode.Created ? response : null;
+        }, "the household known to the case service");
+        var id = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await Eventually.True(async () => (await caseworker.GetAsync($"/api/cases/settlements/{destination}")).IsSuccessStatusCode, "the destination known");
+        var etag = opened.Headers.ETag!.Tag;
+        etag = await Step(caseworker, id, "assessment", null, etag);
+        etag = await Step(caseworker, id, "destination", new { destinationKato = destination, reason = "Work in the mines for the head" }, etag);
+        etag = await Step(caseworker, id, "submission", null, etag);
+        etag = await Step(supervisor, id, "approval", null, etag);
+        await Step(caseworker, id, "move-confirmation", new { arrivedOn = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, etag);
+
+        await Eventually.True(async () =>
+            (await clerk.GetFromJsonAsync<JsonElement>($"/api/registry/households/{household}")).GetProperty("settlementKato").GetString() == destination,
+            "the registry moving the household to its destination");
+    }
+
+    private static async Task<string> Step(HttpClient client, Guid id, string step, object? body, string etag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{id}/{step}") { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.IfMatch.Add(new EntityTagHeaderValue(etag));
+        using var response = await client.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{step}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return response.Headers.ETag!.Tag;
+    }
+}

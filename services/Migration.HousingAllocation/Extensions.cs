@@ -1,4 +1,6 @@
+using Migration.HousingAllocation.Allocation;
 using Migration.HousingAllocation.Destinations;
+using Migration.HousingAllocation.Stock;
 using Migration.ServiceDefaults.EventStore;
 using Migration.ServiceDefaults.Messaging;
 
@@ -14,12 +16,19 @@ public static class Extensions
 {
     public static WebApplicationBuilder AddHousingAllocation(this WebApplicationBuilder builder)
     {
-        builder.AddEventStore(HousingService.Name, options =>
-            options.Schema.For<DestinationSettlement>().Index(d => d.Oblast));
+        builder.AddEventStore(HousingService.Name, options => options.AddHousing())
+            .ForwardIntegrationEvents<HousingIntegrationEvents>(builder.Services);
+        builder.Services.Configure<HousingSettings>(builder.Configuration.GetSection(HousingSettings.Section));
+        builder.Services.AddSingleton<ReservationExpiry>();
+        builder.Services.AddHostedService<ReservationExpiryTimer>();
         builder.AddMessaging(HousingService.Name, bus =>
         {
             bus.AddConsumer<SettlementCertifiedConsumer>();
             bus.AddConsumer<SettlementReclassifiedConsumer>();
+            bus.AddConsumer<CaseApprovedConsumer>();
+            bus.AddConsumer<CaseWithdrawnConsumer>();
+            bus.AddConsumer<CaseCancelledConsumer>();
+            bus.AddConsumer<MoveConfirmedConsumer>();
         });
         return builder;
     }
@@ -28,6 +37,8 @@ public static class Extensions
     {
         var api = app.MapGroup("/api/housing");
         api.MapDestinations();
+        api.MapStock();
+        api.MapAllocation();
         return app;
     }
 }

@@ -1,0 +1,70 @@
+using Marten;
+using MassTransit;
+using Microsoft.Extensions.Options;
+using Migration.Contracts.RelocationCase;
+using Migration.ServiceDefaults.Messaging;
+
+namespace Migration.HousingAllocation.Allocation;
+
+/// <summary>An approved case gets the best-fitting available unit at its destination, or joins the destination's waitlist.</summary>
+public sealed class CaseApprovedConsumer(IDocumentStore store, TimeProvider clock, IOptions<HousingSettings> settings, ILogger<CaseApprovedConsumer> logger)
+    : IdempotentConsumer<CaseApproved>(store, clock, logger)
+{
+    protected override async Task Handle(CaseApproved message, IDocumentSession session, ConsumeContext<CaseApproved> context)
+    {
+        var desk = await DestinationDesk.Open(session, message.DestinationKato, message.DestinationOblast, Clock.GetUtcNow(),
+            settings.Value.ReservationPeriod, context.CancellationToken);
+        if (await session.LoadAsync<Placement>(message.CaseId, context.CancellationToken) is not null) return;
+        desk.Request(new PlacementRequested(message.CaseId, message.HouseholdId, message.DestinationKato, message.DestinationOblast,
+            Math.Max(1, message.Members.Count), message.ApprovedAt));
+        desk.Close();
+    }
+}
+
+/// <summary>The household withdrew: its unit goes to the first waitlisted case it fits, else back to stock.</summary>
+public sealed class CaseWithdrawnConsumer(IDocumentStore store, TimeProvider clock, IOptions<HousingSettings> settings, ILogger<CaseWithdrawnConsumer> logger)
+    : IdempotentConsumer<CaseWithdrawn>(store, clock, logger)
+{
+    protected override Task Handle(CaseWithdrawn message, IDocumentSession session, ConsumeContext<CaseWithdrawn> context) =>
+        CaseEnding.Release(session, message.CaseId, "case withdrawn: " + message.Reason, Clock, settings.Value, context.CancellationToken);
+}
+
+/// <summary>The case was cancelled: as a withdrawal.</summary>
+public sealed class CaseCancelledConsumer(IDocumentStore store, TimeProvider clock, IOptions<HousingSettings> settings, ILogger<CaseCancelledConsumer> logger)
+    : IdempotentConsumer<CaseCancelled>(store, clock, logger)
+{
+    protected override Task Handle(CaseCancelled message, IDocumentSession session, ConsumeContext<CaseCancelled> context) =>
+        CaseEnding.Release(session, message.CaseId, "case cancelled: " + message.Reason, Clock, settings.Value, context.CancellationToken);
+}
+
+/// <summary>The household arrived: the reservation becomes an allocation and the unit is occupied.</summary>
+public sealed class MoveConfirmedConsumer(IDocumentStore store, TimeProvider clock, IOptions<HousingSettings> settings, ILogger<MoveConfirmedConsumer> logger)
+    : IdempotentConsumer<MoveConfirmed>(store, clock, logger)
+{
+    protected override async Task Handle(MoveConfirmed message, IDocumentSession session, ConsumeContext<MoveConfirmed> context)
+    {
+        if (await session.LoadAsync<Placement>(message.CaseId, context.CancellationToken) is not { } known) return;
+        var desk = await DestinationDesk.Open(session, known.SettlementKato, known.Oblast, Clock.GetUtcNow(), settings.Value.ReservationPeriod, context.CancellationToken);
+        if (desk.Active(message.CaseId) is not { Status: PlacementStatus.Reserved } placement)
+        {
+            logger.LogWarning("Move of case {CaseId} confirmed, but it holds no reservation", message.CaseId);
+            return;
+        }
+
+        desk.Allocate(placement);
+        desk.Close();
+    }
+}
+
+/// <summary>What withdrawal and cancellation share.</summary>
+public static class CaseEnding
+{
+    public static async Task Release(IDocumentSession session, Guid caseId, string reason, TimeProvider clock, HousingSettings settings, CancellationToken cancellationToken)
+    {
+        if (await session.LoadAsync<Placement>(caseId, cancellationToken) is not { } known) return;
+        var desk = await DestinationDesk.Open(session, known.SettlementKato, known.Oblast, clock.GetUtcNow(), settings.ReservationPeriod, cancellationToken);
+        if (desk.Active(caseId) is not { } placement) return;
+        desk.Release(placement, reason);
+        desk.Close();
+    }
+}

@@ -196,8 +196,8 @@ public sealed class ImportTests(RegistryFixture registry)
             var job = await _clerk.GetFromJsonAsync<JsonElement>(location);
             return job.GetProperty("rowsRead").GetInt64() > 0 ? job : null;
         }, "the first stored batch");
-        await registry.Registry.Kill();
-        await registry.Registry.Start();
+        await registry.Service.Kill();
+        await registry.Service.Start();
         var job = await Finished(location);
 
         Assert.True(Counters((JsonElement)running).Item1 < rows, "The import ended before the crash; make the file larger.");
@@ -241,7 +241,7 @@ public sealed class ImportTests(RegistryFixture registry)
         Assert.Equal("import.empty-file", nothing.GetProperty("errors")[0].GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, notAllowed.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, allowed.StatusCode);
-        using var anonymous = new HttpClient { BaseAddress = registry.Registry.Address };
+        using var anonymous = new HttpClient { BaseAddress = registry.Service.Address };
         var openApi = await anonymous.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var upload = openApi.GetProperty("paths").GetProperty("/api/registry/imports/households").GetProperty("post").GetProperty("requestBody");
         Assert.True(upload.GetProperty("content").TryGetProperty("text/csv", out _));

@@ -10,7 +10,7 @@ public sealed class OpenApiTests(RegistryFixture registry)
     [Fact]
     public async Task The_openapi_document_describes_every_capability()
     {
-        using var anonymous = new HttpClient { BaseAddress = registry.Registry.Address };
+        using var anonymous = new HttpClient { BaseAddress = registry.Service.Address };
 
         var document = await anonymous.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
 

@@ -28,6 +28,7 @@ public static class Extensions
             bus.AddConsumer<SettlementCertifiedConsumer>();
             bus.AddConsumer<SettlementReclassifiedConsumer>();
             bus.AddRelocationViewConsumers();
+            bus.AddCaseConsumers();
         });
         return builder;
     }

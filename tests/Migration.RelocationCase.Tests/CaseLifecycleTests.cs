@@ -202,6 +202,35 @@ public sealed class CaseLifecycleTests(RelocationCaseFixture service)
         Assert.Equal(["Family prefers a house to a flat."], asFinance.GetProperty("notes").EnumerateArray().Select(n => n.GetProperty("text").GetString()));
     }
 
+    [Fact]
+    public async Task The_case_shows_its_housing_as_the_housing_service_reports_it_newest_report_winning()
+    {
+        await Quota("27", 100);
+        var id = await Submitted("11", "27", "cw-housing");
+        using var supervisor = service.Client("case-supervisor", "11", "sup-housing");
+        using var approved = await Send(supervisor, HttpMethod.Post, $"/api/cases/{id}/approval", null, await ETag(supervisor, id));
+        var unit = Guid.NewGuid();
+        var now = DateTimeOffset.UtcNow;
+
+        await service.Publish(new Migration.Contracts.HousingAllocation.CaseWaitlisted(id, "271033400", 2, now.AddMinutes(-5)));
+        await service.Publish(new Migration.Contracts.HousingAllocation.HousingReserved(id, unit, "271033400", 4, now.AddDays(60), now));
+        using var reader = service.Client("caseworker", "11", "cw-housing");
+        var shown = await Eventually.Get(async () =>
+        {
+            var c = JsonDocument.Parse(await reader.GetStringAsync($"/api/cases/{id}"));
+            return c.RootElement.GetProperty("housing") is { ValueKind: JsonValueKind.Object } h && h.GetProperty("status").GetString() == "reserved" ? c : null;
+        }, "the reservation on the case");
+        var older = Guid.NewGuid();
+        await service.Publish(new Migration.Contracts.HousingAllocation.CaseWaitlisted(id, "271033400", 1, now.AddMinutes(-1)), older);
+        await Eventually.True(() => service.Handled("CaseWaitlistedConsumer", older), "the older report handled");
+
+        Assert.Equal(unit, shown.RootElement.GetProperty("housing").GetProperty("unitId").GetGuid());
+        var after = await reader.GetFromJsonAsync<JsonElement>($"/api/cases/{id}");
+        Assert.Equal("reserved", after.GetProperty("housing").GetProperty("status").GetString());
+        var timeline = await reader.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/timeline");
+        Assert.Contains(timeline.EnumerateArray(), e => e.GetProperty("what").GetString() == "housing-reported");
+    }
+
     // ---- arranging the world the case service knows, through the events it consumes ----
 
     private async Task<(string Origin, string Destination)> Settlements(string originOblast, string destinationOblast, string originClass)

@@ -24,6 +24,7 @@ public sealed record CaseResponse(
     DateOnly? ArrivedOn,
     CaseTask? Task,
     bool Overdue,
+    HousingState? Housing,
     IReadOnlyList<CaseNote> Notes,
     IReadOnlyList<CaseDocument> Documents,
     DateTimeOffset OpenedAt,
@@ -38,7 +39,7 @@ public sealed record CaseResponse(
         var confidential = ConfidentialReaders.Any(user.IsInRole);
         return new CaseResponse(c.Id, c.HouseholdId, c.Status, c.OriginKato, c.Oblast, c.Size, c.Caseworker, c.HazardPriority, c.Eligibility,
             c.DestinationKato, c.DestinationOblast, c.DestinationName, c.DestinationReason, c.RejectionReason, c.EndReason, c.QuotaYear, c.ArrivedOn,
-            c.Task, c.Task is { } t && t.DueOn < today, c.Notes.Where(n => confidential || !n.Confidential).ToList(), c.Documents,
+            c.Task, c.Task is { } t && t.DueOn < today, c.Housing, c.Notes.Where(n => confidential || !n.Confidential).ToList(), c.Documents,
             c.OpenedAt, c.OpenedBy, c.UpdatedAt, c.Version);
     }
 }

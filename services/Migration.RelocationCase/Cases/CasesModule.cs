@@ -12,6 +12,16 @@ public static class CasesModule
         options.Schema.For<RelocatedPerson>();
     }
 
+    /// <summary>The case follows its housing through the housing-allocation service's events.</summary>
+    public static void AddCaseConsumers(this MassTransit.IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<HousingReservedConsumer>();
+        bus.AddConsumer<CaseWaitlistedConsumer>();
+        bus.AddConsumer<ReservationReleasedConsumer>();
+        bus.AddConsumer<ReservationExpiredConsumer>();
+        bus.AddConsumer<HousingAllocatedConsumer>();
+    }
+
     public static IServiceCollection AddCaseServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ServiceLevelTargets>(configuration.GetSection(ServiceLevelTargets.Section));

@@ -56,29 +56,27 @@ public sealed class ServiceProcess(string name, string projectFolder, IReadOnlyD
     private async Task WaitUntilReady(TimeSpan timeout)
     {
         using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        try
         {
-            if (_process!.HasExited)
-                throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode} before it was ready:\n{RecentLog}");
-            try
+            await Eventually.True(async () =>
             {
-                using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                if (response.IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Busy starting.
-            }
-
-            await Task.Delay(100);
+                if (_process!.HasExited)
+                    throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode} before it was ready:\n{RecentLog}");
+                try
+                {
+                    using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                    return response.IsSuccessStatusCode;
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    return false; // not listening yet, or busy starting
+                }
+            }, $"{Name} to be ready", timeout);
         }
-
-        throw new TimeoutException($"{Name} was not ready within {timeout}:\n{RecentLog}");
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"{Name} was not ready within {timeout}:\n{RecentLog}");
+        }
     }
 
     private void Keep(string? line)

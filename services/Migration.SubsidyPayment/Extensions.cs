@@ -1,5 +1,7 @@
 using Migration.ServiceDefaults.EventStore;
 using Migration.ServiceDefaults.Messaging;
+using Migration.SubsidyPayment.Entitlements;
+using Migration.SubsidyPayment.Tariffs;
 
 namespace Migration.SubsidyPayment;
 
@@ -11,11 +13,24 @@ public sealed class SubsidyPaymentService
 
 public static class Extensions
 {
-    /// <summary>The service's event store and bus; its capabilities arrive with the payment slices.</summary>
     public static WebApplicationBuilder AddSubsidyPayment(this WebApplicationBuilder builder)
     {
-        builder.AddEventStore(SubsidyPaymentService.Name, _ => { });
-        builder.AddMessaging(SubsidyPaymentService.Name);
+        builder.AddEventStore(SubsidyPaymentService.Name, options =>
+            {
+                options.AddTariffs();
+                options.AddEntitlements();
+            })
+            .ForwardIntegrationEvents<EntitlementIntegrationEvents>(builder.Services);
+        builder.Services.AddTariffSeeding();
+        builder.AddMessaging(SubsidyPaymentService.Name, bus => bus.AddEntitlementConsumers());
         return builder;
+    }
+
+    public static WebApplication MapSubsidyPaymentApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/payments");
+        api.MapTariffs();
+        api.MapEntitlements();
+        return app;
     }
 }

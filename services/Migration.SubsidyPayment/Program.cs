@@ -7,4 +7,5 @@ builder.AddSubsidyPayment();
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.MapSubsidyPaymentApi();
 app.Run();

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Migration.Identifiers;
+using CaseContracts = Migration.Contracts.RelocationCase;
+using PaymentContracts = Migration.Contracts.SubsidyPayment;
+
+namespace Migration.SubsidyPayment.Tests;
+
+/// <summary>Entitlements computed from approved cases, through the running service, its bus and its API.</summary>
+[Collection(SubsidyPaymentRun.Name)]
+public sealed class EntitlementApiTests(SubsidyPaymentFixture service)
+{
+    private readonly HttpClient _finance = service.Client("finance-officer");
+
+    private static CaseContracts.CaseMember Member(string relationship, int year, Sex sex) =>
+        new(People.NextIin(new DateOnly(year, 5, 5), sex).Value, new DateOnly(year, 5, 5), sex == Sex.Male ? "male" : "female", relationship);
+
+    private static CaseContracts.CaseApproved Approved(Guid householdId, IReadOnlyList<CaseContracts.CaseMember> members, DateTimeOffset at) =>
+        new(Guid.NewGuid(), householdId, "611010100", "61", "434030100", "43", members, false, at);
+
+    private async Task<JsonElement> Entitlement(Guid caseId) =>
+        await Eventually.Get(async () =>
+        {
+            using var response = await _finance.GetAsync(new Uri($"/api/payments/entitlements/{caseId}", UriKind.Relative));
+            return response.IsSuccessStatusCode ? (object?)JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone() : null;
+        }, $"the entitlements of case {caseId}") is JsonElement e ? e : default;
+
+    [Fact]
+    public async Task A_person_in_two_approved_cases_receives_each_one_off_benefit_once()
+    {
+        var head = Member("head", 1979, Sex.Male);
+        var spouse = Member("spouse", 1981, Sex.Female);
+        var child = Member("child", 2003, Sex.Female);
+        var household = Guid.NewGuid();
+        var first = Approved(household, [head, spouse, child], new DateTimeOffset(2006, 3, 1, 12, 0, 0, TimeSpan.FromHours(6)));
+        var second = Approved(Guid.NewGuid(), [Member("head", 1975, Sex.Male), child], new DateTimeOffset(2006, 5, 1, 12, 0, 0, TimeSpan.FromHours(6)));
+
+        await service.Publish(first);
+        var one = await Entitlement(first.CaseId);
+        await service.Publish(second);
+        var two = await Entitlement(second.CaseId);
+
+        Assert.Equal(1_030m, one.GetProperty("mciValue").GetDecimal());
+        Assert.Equal(3, Lines(one, "relocation-subsidy").Count(l => l.GetProperty("iin").GetString() is not null));
+        Assert.Equal(216_300m + 123_600m + 247_200m, one.GetProperty("totalKzt").GetDecimal());     // 210 + 120 + 240 MCI × 1,030
+        var relocated = Lines(two, "relocation-subsidy").Select(l => l.GetProperty("iin").GetString()).ToList();
+        Assert.DoesNotContain(child.Iin, relocated);
+        Assert.Single(relocated);
+        Assert.DoesNotContain(child.Iin, Lines(two, "travel-reimbursement").Select(l => l.GetProperty("iin").GetString()));
+        var withheld = two.GetProperty("withheld").EnumerateArray().ToList();
+        Assert.Equal(2, withheld.Count);
+        Assert.All(withheld, w => Assert.Equal($"already received in case {first.CaseId}", w.GetProperty("reason").GetString()));
+
+        var ledger = await _finance.GetFromJsonAsync<JsonElement>($"/api/payments/households/{household}/ledger");
+        var relocation = ledger.GetProperty("benefits").EnumerateArray().Single(b => b.GetProperty("benefit").GetString() == "relocation-subsidy");
+        Assert.Equal((216_300m, 0m, 0m), (relocation.GetProperty("entitled").GetDecimal(), relocation.GetProperty("approved").GetDecimal(), relocation.GetProperty("paid").GetDecimal()));
+        await Eventually.True(() => service.Published.OfType<PaymentContracts.EntitlementCalculated>().Any(p => p.CaseId == second.CaseId && p.WithheldOneOffs == 2),
+            "EntitlementCalculated of the second case");
+    }
+
+    [Fact]
+    public async Task A_redelivered_approval_computes_nothing_twice_and_is_read_in_scope()
+    {
+        var approved = Approved(Guid.NewGuid(), [Member("head", 1980, Sex.Male)], new DateTimeOffset(2020, 4, 1, 10, 0, 0, TimeSpan.FromHours(6)));
+        var messageId = Guid.NewGuid();
+
+        await service.Publish(approved, messageId);
+        await service.Publish(approved, messageId);
+        await service.Publish(approved);
+        var e = await Entitlement(approved.CaseId);
+
+        Assert.Equal(2_778m, e.GetProperty("mciValue").GetDecimal());
+        Assert.Equal((70m + 50m + 15m * 12) * 2_778m, e.GetProperty("totalKzt").GetDecimal());
+        await Eventually.True(() => service.Published.OfType<PaymentContracts.EntitlementCalculated>().Any(p => p.CaseId == approved.CaseId), "EntitlementCalculated");
+        Assert.Single(service.Published.OfType<PaymentContracts.EntitlementCalculated>(), p => p.CaseId == approved.CaseId);
+        using var housing = await service.Client("housing-officer").GetAsync(new Uri($"/api/payments/entitlements/{approved.CaseId}", UriKind.Relative));
+        await housing.AssertProblem(HttpStatusCode.Forbidden, "auth.forbidden");
+        using var elsewhere = await service.Client("finance-officer", oblast: "35").GetAsync(new Uri($"/api/payments/entitlements/{approved.CaseId}", UriKind.Relative));
+        await elsewhere.AssertProblem(HttpStatusCode.NotFound, "entitlement.not-found");
+        Assert.Equal(approved.Members[0].Iin, e.GetProperty("lines")[0].GetProperty("iin").GetString());
+    }
+
+    private static IEnumerable<JsonElement> Lines(JsonElement entitlement, string benefit) =>
+        entitlement.GetProperty("lines").EnumerateArray().Where(l => l.GetProperty("benefit").GetString() == benefit);
+}

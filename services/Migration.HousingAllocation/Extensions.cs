@@ -1,5 +1,6 @@
 using Migration.HousingAllocation.Allocation;
 using Migration.HousingAllocation.Destinations;
+using Migration.HousingAllocation.Importing;
 using Migration.HousingAllocation.Stock;
 using Migration.ServiceDefaults.EventStore;
 using Migration.ServiceDefaults.Messaging;
@@ -21,6 +22,7 @@ public static class Extensions
         builder.Services.Configure<HousingSettings>(builder.Configuration.GetSection(HousingSettings.Section));
         builder.Services.AddSingleton<ReservationExpiry>();
         builder.Services.AddHostedService<ReservationExpiryTimer>();
+        builder.Services.AddImportWorker();
         builder.AddMessaging(HousingService.Name, bus =>
         {
             bus.AddConsumer<SettlementCertifiedConsumer>();
@@ -39,6 +41,7 @@ public static class Extensions
         api.MapDestinations();
         api.MapStock();
         api.MapAllocation();
+        api.MapImports();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using JasperFx.Events;
 using Marten;
 using Migration.HousingAllocation.Allocation;
 using Migration.HousingAllocation.Destinations;
+using Migration.HousingAllocation.Importing;
 using Migration.HousingAllocation.Stock;
 using Migration.ServiceDefaults.Messaging;
 using Weasel.Core;
@@ -19,6 +20,7 @@ public static class HousingStore
         options.Projections.Add<PlacementProjection>(JasperFx.Events.Projections.ProjectionLifecycle.Inline);
         options.Schema.For<HousingUnit>().Index(u => u.SettlementKato).Index(u => u.Oblast);
         options.Schema.For<Placement>().Index(p => p.SettlementKato);
+        options.AddImports();
     }
 
     /// <summary>

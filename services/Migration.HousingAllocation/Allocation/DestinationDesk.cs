@@ -53,15 +53,27 @@ public sealed class DestinationDesk
     public IReadOnlyList<Placement> Reservations => _active.Values.Where(p => p.Status == PlacementStatus.Reserved).ToList();
 
     public static async Task<DestinationDesk> Open(
-        IDocumentSession session, string settlementKato, string oblast, DateTimeOffset now, TimeSpan reservationPeriod, CancellationToken cancellationToken)
+        IDocumentSession session, string settlementKato, string oblast, DateTimeOffset now, TimeSpan reservationPeriod, CancellationToken cancellationToken) =>
+        (await OpenMany(session, [(settlementKato, oblast)], now, reservationPeriod, cancellationToken))[0];
+
+    /// <summary>The desks of several destinations in one transaction (bulk imports), locked in KATO order so that no two transactions deadlock.</summary>
+    public static async Task<IReadOnlyList<DestinationDesk>> OpenMany(
+        IDocumentSession session, IEnumerable<(string SettlementKato, string Oblast)> destinations, DateTimeOffset now, TimeSpan reservationPeriod,
+        CancellationToken cancellationToken)
     {
         await session.BeginTransactionAsync(cancellationToken);
-        await session.QueryAsync<int>("select 1 from pg_advisory_xact_lock(?, hashtext(?))", cancellationToken, LockSpace, settlementKato);
-        var units = await session.Query<HousingUnit>().Where(u => u.SettlementKato == settlementKato).ToListAsync(cancellationToken);
-        var active = await session.Query<Placement>()
-            .Where(p => p.SettlementKato == settlementKato && (p.Status == PlacementStatus.Waitlisted || p.Status == PlacementStatus.Reserved))
-            .ToListAsync(cancellationToken);
-        return new DestinationDesk(session, settlementKato, oblast, units, active, now, reservationPeriod);
+        var desks = new List<DestinationDesk>();
+        foreach (var (settlementKato, oblast) in destinations.DistinctBy(d => d.SettlementKato).OrderBy(d => d.SettlementKato, StringComparer.Ordinal))
+        {
+            await session.QueryAsync<int>("select 1 from pg_advisory_xact_lock(?, hashtext(?))", cancellationToken, LockSpace, settlementKato);
+            var units = await session.Query<HousingUnit>().Where(u => u.SettlementKato == settlementKato).ToListAsync(cancellationToken);
+            var active = await session.Query<Placement>()
+                .Where(p => p.SettlementKato == settlementKato && (p.Status == PlacementStatus.Waitlisted || p.Status == PlacementStatus.Reserved))
+                .ToListAsync(cancellationToken);
+            desks.Add(new DestinationDesk(session, settlementKato, oblast, units, active, now, reservationPeriod));
+        }
+
+        return desks;
     }
 
     /// <summary>The stream of a settlement's availability reports: a stable id derived from its KATO code.</summary>

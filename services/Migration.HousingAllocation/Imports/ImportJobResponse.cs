@@ -1,0 +1,29 @@
+namespace Migration.HousingAllocation.Importing;
+
+/// <summary>An import job as the API shows it: what was submitted, where it stands, and its counters (rows of the file).</summary>
+public sealed record ImportJobResponse(
+    Guid Id,
+    ImportKind Kind,
+    ImportStatus Status,
+    string FileName,
+    long FileBytes,
+    string SubmittedBy,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    long RowsRead,
+    long Accepted,
+    long Rejected,
+    long AlreadyPresent,
+    string? Error)
+{
+    public static ImportJobResponse From(ImportJob j) => new(
+        j.Id, j.Kind, j.Status, j.FileName, j.FileBytes, j.SubmittedBy, j.SubmittedAt, j.StartedAt, j.FinishedAt,
+        j.RowsRead, j.Accepted, j.Rejected, j.AlreadyPresent, j.Error);
+}
+
+/// <summary>One refused row: its line in the file (the header is line 1), the column, a stable code and a message.</summary>
+public sealed record RejectionResponse(int Line, string Field, string Code, string Message)
+{
+    public static RejectionResponse From(ImportRejection r) => new(r.Line, r.Field, r.Code, r.Message);
+}

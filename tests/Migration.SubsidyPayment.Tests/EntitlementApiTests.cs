@@ -54,6 +54,7 @@ public sealed class EntitlementApiTests(SubsidyPaymentFixture service)
 
         var ledger = await _finance.GetFromJsonAsync<JsonElement>($"/api/payments/households/{household}/ledger");
         var relocation = ledger.GetProperty("benefits").EnumerateArray().Single(b => b.GetProperty("benefit").GetString() == "relocation-subsidy");
+        Assert.Equal(216_300m + 123_600m + 247_200m, ledger.GetProperty("total").GetProperty("entitled").GetDecimal());
         Assert.Equal((216_300m, 0m, 0m), (relocation.GetProperty("entitled").GetDecimal(), relocation.GetProperty("approved").GetDecimal(), relocation.GetProperty("paid").GetDecimal()));
         await Eventually.True(() => service.Published.OfType<PaymentContracts.EntitlementCalculated>().Any(p => p.CaseId == second.CaseId && p.WithheldOneOffs == 2),
             "EntitlementCalculated of the second case");

@@ -15,7 +15,9 @@ public static class HouseholdLedger
 
     public sealed record Row(BenefitType Benefit, decimal Entitled, decimal Approved, decimal Paid, decimal Returned, decimal Recovered);
 
-    public sealed record Ledger(Guid HouseholdId, IReadOnlyList<Guid> Cases, IReadOnlyList<Row> Benefits, Row Total);
+    public sealed record Totals(decimal Entitled, decimal Approved, decimal Paid, decimal Returned, decimal Recovered);
+
+    public sealed record Ledger(Guid HouseholdId, IReadOnlyList<Guid> Cases, IReadOnlyList<Row> Benefits, Totals Total);
 
     public static async Task<Ok<Ledger>> Handle(Guid householdId, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellationToken)
     {
@@ -28,6 +30,6 @@ public static class HouseholdLedger
             .Select(g => new Row(g.Key, g.Sum(l => l.AmountKzt), 0m, 0m, 0m, 0m))
             .ToList();
         return TypedResults.Ok(new Ledger(householdId, [.. entitlements.Select(e => e.Id)], rows,
-            new Row(default, rows.Sum(r => r.Entitled), 0m, 0m, 0m, 0m)));
+            new Totals(rows.Sum(r => r.Entitled), rows.Sum(r => r.Approved), rows.Sum(r => r.Paid), rows.Sum(r => r.Returned), rows.Sum(r => r.Recovered))));
     }
 }

@@ -20,6 +20,7 @@ public static class HousingStore
         options.Projections.Add<PlacementProjection>(JasperFx.Events.Projections.ProjectionLifecycle.Inline);
         options.Schema.For<HousingUnit>().Index(u => u.SettlementKato).Index(u => u.Oblast);
         options.Schema.For<Placement>().Index(p => p.SettlementKato);
+        options.Schema.For<EndedCase>();
         options.AddImports();
     }
 

@@ -119,6 +119,53 @@ public sealed class AllocationTests(HousingFixture service)
         Assert.Equal(approval.CaseId, Assert.Single(page.Items).Id);
     }
 
+    [Fact]
+    public async Task A_withdrawal_that_overtakes_the_approval_leaves_the_unit_free()
+    {
+        var destination = await service.Destination("35");
+        var unit = await service.Unit(destination.Id, 4, 4_000_000m);
+        var approval = HousingWorld.Approval(destination.Id, 2, T0);
+        var withdrawal = Guid.NewGuid();
+        await service.Publish(new CaseWithdrawn(approval.CaseId, approval.HouseholdId, "changed their mind", true, DateTimeOffset.UtcNow), withdrawal);
+        await Eventually.True(() => Handled(nameof(CaseWithdrawnConsumer), withdrawal), "the early withdrawal handled");
+
+        var late = Guid.NewGuid();
+        await service.Publish(approval, late);
+        await Eventually.True(() => Handled(nameof(CaseApprovedConsumer), late), "the late approval handled");
+
+        await using var session = service.Store.QuerySession();
+        Assert.Null(await session.LoadAsync<Placement>(approval.CaseId));
+        Assert.Equal(UnitStatus.Available, (await service.LoadUnit(unit.Id)).Status);
+    }
+
+    [Fact]
+    public async Task A_repeated_registration_with_the_same_idempotency_key_registers_one_unit()
+    {
+        var destination = await service.Destination("35");
+        using var officer = service.Client("housing-officer", "35");
+        var body = new { settlementKato = destination.Id, type = "dormitory-room", address = "ул. Школьная, 2, к. 5", rooms = 1, floorArea = 18m, capacity = 2, appraisedValue = 900_000m, condition = "good" };
+        var ids = new List<Guid>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/housing/units") { Content = JsonContent.Create(body) };
+            request.Headers.Add("Idempotency-Key", "room-5-" + destination.Id);
+            using var response = await officer.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            ids.Add((await response.Content.ReadFromJsonAsync<HousingUnit>(HousingWorld.Json))!.Id);
+        }
+
+        Assert.Equal(ids[0], ids[1]);
+        var units = (await officer.GetFromJsonAsync<Migration.ServiceDefaults.Http.Page<HousingUnit>>($"/api/housing/units?settlementKato={destination.Id}", HousingWorld.Json))!;
+        Assert.Single(units.Items);
+    }
+
+    private async Task<bool> Handled(string consumer, Guid messageId)
+    {
+        await using var session = service.Store.QuerySession();
+        return await session.LoadAsync<Migration.ServiceDefaults.Messaging.HandledMessage>(
+            Migration.ServiceDefaults.Messaging.HandledMessage.KeyOf(consumer, messageId)) is not null;
+    }
+
     private async Task<List<Reservations.WaitlistEntry>> Waitlist(string settlementKato)
     {
         using var reader = service.Client("caseworker");

@@ -12,8 +12,15 @@ public sealed class CaseApprovedConsumer(IDocumentStore store, TimeProvider cloc
 {
     protected override async Task Handle(CaseApproved message, IDocumentSession session, ConsumeContext<CaseApproved> context)
     {
+        await DestinationDesk.LockCase(session, message.CaseId, context.CancellationToken);
+        if (await session.LoadAsync<EndedCase>(message.CaseId, context.CancellationToken) is not null)
+        {
+            logger.LogInformation("Case {CaseId} ended before its approval arrived; no housing is reserved", message.CaseId);
+            return;
+        }
+
         var desk = await DestinationDesk.Open(session, message.DestinationKato, message.DestinationOblast, Clock.GetUtcNow(),
-            settings.Value.ReservationPeriod, context.CancellationToken);
+            settings.Value.ReservationPeriod, context.CancellationToken, inTransaction: true);
         if (await session.LoadAsync<Placement>(message.CaseId, context.CancellationToken) is not null) return;
         desk.Request(new PlacementRequested(message.CaseId, message.HouseholdId, message.DestinationKato, message.DestinationOblast,
             Math.Max(1, message.Members.Count), message.ApprovedAt));
@@ -43,8 +50,10 @@ public sealed class MoveConfirmedConsumer(IDocumentStore store, TimeProvider clo
 {
     protected override async Task Handle(MoveConfirmed message, IDocumentSession session, ConsumeContext<MoveConfirmed> context)
     {
+        await DestinationDesk.LockCase(session, message.CaseId, context.CancellationToken);
         if (await session.LoadAsync<Placement>(message.CaseId, context.CancellationToken) is not { } known) return;
-        var desk = await DestinationDesk.Open(session, known.SettlementKato, known.Oblast, Clock.GetUtcNow(), settings.Value.ReservationPeriod, context.CancellationToken);
+        var desk = await DestinationDesk.Open(session, known.SettlementKato, known.Oblast, Clock.GetUtcNow(), settings.Value.ReservationPeriod,
+            context.CancellationToken, inTransaction: true);
         if (desk.Active(message.CaseId) is not { Status: PlacementStatus.Reserved } placement)
         {
             logger.LogWarning("Move of case {CaseId} confirmed, but it holds no reservation", message.CaseId);
@@ -59,12 +68,26 @@ public sealed class MoveConfirmedConsumer(IDocumentStore store, TimeProvider clo
 /// <summary>What withdrawal and cancellation share.</summary>
 public static class CaseEnding
 {
+    /// <summary>
+    /// Releases the case's housing. When its approval has not arrived yet (messages of different queues may overtake
+    /// each other), the case is remembered as ended so that the late approval reserves nothing.
+    /// </summary>
     public static async Task Release(IDocumentSession session, Guid caseId, string reason, TimeProvider clock, HousingSettings settings, CancellationToken cancellationToken)
     {
-        if (await session.LoadAsync<Placement>(caseId, cancellationToken) is not { } known) return;
-        var desk = await DestinationDesk.Open(session, known.SettlementKato, known.Oblast, clock.GetUtcNow(), settings.ReservationPeriod, cancellationToken);
+        await DestinationDesk.LockCase(session, caseId, cancellationToken);
+        if (await session.LoadAsync<Placement>(caseId, cancellationToken) is not { } known)
+        {
+            session.Store(new EndedCase(caseId, reason, clock.GetUtcNow()));
+            return;
+        }
+
+        var desk = await DestinationDesk.Open(session, known.SettlementKato, known.Oblast, clock.GetUtcNow(), settings.ReservationPeriod, cancellationToken,
+            inTransaction: true);
         if (desk.Active(caseId) is not { } placement) return;
         desk.Release(placement, reason);
         desk.Close();
     }
 }
+
+/// <summary>A case withdrawn or cancelled before its approval reached the housing service: a late approval reserves nothing.</summary>
+public sealed record EndedCase(Guid Id, string Reason, DateTimeOffset At);

@@ -53,15 +53,27 @@ public sealed class DestinationDesk
     public IReadOnlyList<Placement> Reservations => _active.Values.Where(p => p.Status == PlacementStatus.Reserved).ToList();
 
     public static async Task<DestinationDesk> Open(
-        IDocumentSession session, string settlementKato, string oblast, DateTimeOffset now, TimeSpan reservationPeriod, CancellationToken cancellationToken) =>
-        (await OpenMany(session, [(settlementKato, oblast)], now, reservationPeriod, cancellationToken))[0];
+        IDocumentSession session, string settlementKato, string oblast, DateTimeOffset now, TimeSpan reservationPeriod, CancellationToken cancellationToken,
+        bool inTransaction = false) =>
+        (await OpenMany(session, [(settlementKato, oblast)], now, reservationPeriod, cancellationToken, inTransaction))[0];
+
+    /// <summary>
+    /// Opens the session's transaction with a lock on one case, taken before any destination's lock (always in that
+    /// order, so never a deadlock): an approval and a withdrawal of the same case that arrive together are serialised
+    /// even before the case has housing at a destination. Continue with <c>Open(…, inTransaction: true)</c>.
+    /// </summary>
+    public static async Task LockCase(IDocumentSession session, Guid caseId, CancellationToken cancellationToken)
+    {
+        await session.BeginTransactionAsync(cancellationToken);
+        await session.QueryAsync<int>("select 1 from pg_advisory_xact_lock(?, hashtext(?))", cancellationToken, LockSpace, $"case/{caseId:N}");
+    }
 
     /// <summary>The desks of several destinations in one transaction (bulk imports), locked in KATO order so that no two transactions deadlock.</summary>
     public static async Task<IReadOnlyList<DestinationDesk>> OpenMany(
         IDocumentSession session, IEnumerable<(string SettlementKato, string Oblast)> destinations, DateTimeOffset now, TimeSpan reservationPeriod,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool inTransaction = false)
     {
-        await session.BeginTransactionAsync(cancellationToken);
+        if (!inTransaction) await session.BeginTransactionAsync(cancellationToken);
         var desks = new List<DestinationDesk>();
         foreach (var (settlementKato, oblast) in destinations.DistinctBy(d => d.SettlementKato).OrderBy(d => d.SettlementKato, StringComparer.Ordinal))
         {

@@ -12,7 +12,8 @@ namespace Migration.HousingAllocation.Stock;
 
 /// <summary>
 /// A housing officer registers a unit at a certified settlement that receives migrants, in the officer's oblast.
-/// The new unit goes at once to the first waitlisted case there it fits.
+/// The new unit goes at once to the first waitlisted case there it fits. With an <c>Idempotency-Key</c>, a repeated
+/// request answers with the unit the first one registered.
 /// </summary>
 public static class RegisteringUnit
 {
@@ -21,10 +22,11 @@ public static class RegisteringUnit
 
     public const string SettlementUnknown = "settlement.unknown";
     public const string SettlementNotReceiving = "settlement.not-receiving";
+    private const string IdempotencyKeyHeader = "Idempotency-Key";
 
     public static async Task<Results<Created<HousingUnit>, ProblemHttpResult>> Handle(
         Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, IOptions<HousingSettings> settings,
-        HttpResponse response, CancellationToken cancellationToken)
+        HttpRequest http, HttpResponse response, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors().Require("settlementKato", request.SettlementKato);
         if (!WireNames.TryParse<UnitType>(request.Type, out var type))
@@ -41,11 +43,23 @@ public static class RegisteringUnit
             return errors.Add("settlementKato", SettlementNotReceiving,
                 "The settlement does not receive migrants (low potential or an environmental hazard): no stock is kept there.").ToProblem();
 
-        var id = Guid.CreateVersion7(clock.GetUtcNow());
+        var id = IdFor(http, user, clock);
         var desk = await DestinationDesk.Open(session, settlement.Id, settlement.Oblast, clock.GetUtcNow(), settings.Value.ReservationPeriod, cancellationToken);
-        desk.Register(new UnitRegistered(id, settlement.Id, settlement.Oblast, type, details!));
+        if (desk.Unit(id) is null) desk.Register(new UnitRegistered(id, settlement.Id, settlement.Oblast, type, details!));
         desk.Close();
         await session.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/housing/units/{id}", await UnitSlices.Load(session, id, user, response, cancellationToken));
+    }
+
+    /// <summary>A new time-ordered id, or, with an <c>Idempotency-Key</c>, an id derived from the caller and the key.</summary>
+    private static Guid IdFor(HttpRequest request, ClaimsPrincipal user, TimeProvider clock)
+    {
+        var key = request.Headers[IdempotencyKeyHeader].ToString();
+        if (string.IsNullOrWhiteSpace(key)) return Guid.CreateVersion7(clock.GetUtcNow());
+        var bytes = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"housing-unit-request\n{user.CallerId()}\n{key.Trim()}"))
+            .AsSpan(0, 16).ToArray();
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes, bigEndian: true);
     }
 }

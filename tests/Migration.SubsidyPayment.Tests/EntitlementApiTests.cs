@@ -82,6 +82,31 @@ public sealed class EntitlementApiTests(SubsidyPaymentFixture service)
         Assert.Equal(approved.Members[0].Iin, e.GetProperty("lines")[0].GetProperty("iin").GetString());
     }
 
+    [Fact]
+    public async Task A_finance_officer_grants_the_requested_housing_certificate_once()
+    {
+        var approved = Approved(Guid.NewGuid(), [Member("head", 1985, Sex.Male), Member("spouse", 1986, Sex.Female)],
+            new DateTimeOffset(2025, 6, 15, 12, 0, 0, TimeSpan.FromHours(5)));
+        await service.Publish(approved);
+        await Entitlement(approved.CaseId);
+        var uri = new Uri($"/api/payments/entitlements/{approved.CaseId}/housing-certificate", UriKind.Relative);
+
+        using var noVersion = await _finance.PostAsJsonAsync(uri, new { declaredPriceKzt = 8_000_000m, appraisedValueKzt = 500_000m });
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent.Create(new { declaredPriceKzt = 8_000_000m, appraisedValueKzt = 500_000m }) };
+        request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"1\""));
+        using var granted = await _finance.SendAsync(request);
+        using var again = new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent.Create(new { declaredPriceKzt = 1_000_000m, appraisedValueKzt = 1_000_000m }) };
+        again.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"2\""));
+        using var twice = await _finance.SendAsync(again);
+
+        await noVersion.AssertProblem(HttpStatusCode.PreconditionRequired, "concurrency.if-match-required");
+        Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
+        await twice.AssertProblem(HttpStatusCode.Conflict, "entitlement.certificate-exists");
+        var e = await Entitlement(approved.CaseId);
+        Assert.Equal(250_000m, Lines(e, "housing-certificate").Single().GetProperty("amountKzt").GetDecimal());
+        Assert.Equal((70m * 2 + 50m + 35m + 15m * 12) * 3_932m + 250_000m, e.GetProperty("totalKzt").GetDecimal());
+    }
+
     private static IEnumerable<JsonElement> Lines(JsonElement entitlement, string benefit) =>
         entitlement.GetProperty("lines").EnumerateArray().Where(l => l.GetProperty("benefit").GetString() == benefit);
 }

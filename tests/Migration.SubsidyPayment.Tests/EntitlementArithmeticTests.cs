@@ -131,4 +131,36 @@ public sealed class EntitlementArithmeticTests
         Assert.Null(MciRate.InForce(Rates, new DateOnly(2003, 12, 31)));
         Assert.Equal(new DateOnly(2020, 3, 31), ProgramCalendar.DateOf(new DateTimeOffset(2020, 3, 31, 23, 30, 0, TimeSpan.FromHours(6))));
     }
+
+    private static Entitlement Computed(EntitlementCalculated e) =>
+        new(e.CaseId, e.HouseholdId, e.Oblast, e.DestinationOblast, e.ApprovedOn, e.MciValue, e.MciEffectiveFrom, e.ScheduleId, e.HouseholdSize,
+            e.Lines, e.Withheld, e.Cap, e.TotalKzt, At);
+
+    [Theory]
+    [InlineData(8_000_000, 500_000, 250_000)]      // the inflated declared price is not what counts
+    [InlineData(6_000_000, 7_000_000, 3_000_000)]
+    [InlineData(10_000_000, 9_000_000, 4_200_000)] // 4.5 million, capped at 4.2
+    public void The_housing_certificate_is_half_the_lower_of_price_and_value_up_to_its_cap(decimal declared, decimal appraised, decimal expected)
+    {
+        var entitlement = Computed(Calculate(FamilyOf(4, new DateOnly(2025, 6, 15))));
+
+        var granted = HousingCertificate(entitlement, Schedule, declared, appraised);
+
+        Assert.Equal((expected, 0m), (granted.Line.AmountKzt, granted.Line.CapReductionKzt));
+        Assert.Null(granted.Cap);
+    }
+
+    [Fact]
+    public void The_housing_certificate_gets_what_the_household_cap_leaves()
+    {
+        // 2025: family of 4 entitled to 675 MCI × 3,932 = 2,654,100; a cap of 1,000 MCI = 3,932,000 leaves 1,277,900.
+        var capped = Schedule with { HouseholdCapMci = 1_000m };
+        var entitlement = Computed(Calculate(FamilyOf(4, new DateOnly(2025, 6, 15)), capped));
+
+        var granted = HousingCertificate(entitlement, capped, 4_000_000m, 4_000_000m);
+
+        Assert.Equal((1_277_900m, 722_100m), (granted.Line.AmountKzt, granted.Line.CapReductionKzt));
+        Assert.Equal(new CapApplied(3_932_000m, "1,000 MCI × 3,932 KZT = 3,932,000 KZT", 722_100m), granted.Cap);
+        Assert.Equal("min(50% × min(declared 4,000,000, appraised 4,000,000) KZT, cap 4,200,000 KZT)", granted.Line.Formula);
+    }
 }

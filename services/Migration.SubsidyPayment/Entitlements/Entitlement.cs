@@ -29,4 +29,11 @@ public partial class EntitlementProjection : SingleStreamProjection<Entitlement,
     public Entitlement Create(IEvent<EntitlementCalculated> e) =>
         new(e.Data.CaseId, e.Data.HouseholdId, e.Data.Oblast, e.Data.DestinationOblast, e.Data.ApprovedOn, e.Data.MciValue, e.Data.MciEffectiveFrom,
             e.Data.ScheduleId, e.Data.HouseholdSize, e.Data.Lines, e.Data.Withheld, e.Data.Cap, e.Data.TotalKzt, e.Timestamp);
+
+    public Entitlement Apply(IEvent<HousingCertificateGranted> e, Entitlement entitlement) => entitlement with
+    {
+        Lines = [.. entitlement.Lines, e.Data.Line],
+        Cap = e.Data.Cap,
+        TotalKzt = entitlement.TotalKzt + e.Data.Line.AmountKzt,
+    };
 }

@@ -93,6 +93,24 @@ public static class EntitlementDecisions
         return (result, new CapApplied(limit, formula, total - limit));
     }
 
+    /// <summary>
+    /// The certificate: <see cref="TariffSchedule.HousingCertificateShare"/> of the lower of the declared price and the
+    /// appraised value, at most <see cref="TariffSchedule.HousingCertificateCapKzt"/>, then within what the household cap
+    /// leaves of the entitlement (the reduction recorded on the line and in the cap).
+    /// </summary>
+    public static HousingCertificateGranted HousingCertificate(Entitlement entitlement, TariffSchedule schedule, decimal declaredPrice, decimal appraisedValue)
+    {
+        var basis = Math.Min(declaredPrice, appraisedValue);
+        var amount = Math.Min(Kzt(schedule.HousingCertificateShare * basis), schedule.HousingCertificateCapKzt);
+        var formula = $"min({Show(schedule.HousingCertificateShare * 100)}% × min(declared {Show(declaredPrice)}, appraised {Show(appraisedValue)}) KZT, " +
+            $"cap {Show(schedule.HousingCertificateCapKzt)} KZT)";
+        var line = new EntitlementLine(BenefitType.HousingCertificate, null, formula, 0m, entitlement.MciValue, entitlement.HouseholdSize, amount, [], 0m);
+        var mci = new MciRate(MciRate.KeyOf(entitlement.MciEffectiveFrom), entitlement.MciEffectiveFrom, entitlement.MciValue, "entitlement", default);
+        var (lines, cap) = ApplyCap([.. entitlement.Lines, line], mci, schedule);
+        return new HousingCertificateGranted(entitlement.Id, declaredPrice, appraisedValue, lines[^1],
+            cap is null ? entitlement.Cap : cap with { ReductionKzt = (entitlement.Cap?.ReductionKzt ?? 0m) + lines[^1].CapReductionKzt });
+    }
+
     private static Instalment[] Trim(IReadOnlyList<Instalment> instalments, decimal take)
     {
         var result = instalments.ToArray();

@@ -41,3 +41,6 @@ public sealed record EntitlementCalculated(
     IReadOnlyList<WithheldBenefit> Withheld,
     CapApplied? Cap,
     decimal TotalKzt);
+
+/// <summary>A housing certificate was granted on request: share of the lower of declared price and appraised value, capped.</summary>
+public sealed record HousingCertificateGranted(Guid CaseId, decimal DeclaredPriceKzt, decimal AppraisedValueKzt, EntitlementLine Line, CapApplied? Cap);

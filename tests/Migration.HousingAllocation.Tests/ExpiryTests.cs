@@ -46,4 +46,20 @@ public sealed class ExpiryTests(HousingFixture service)
         Assert.Equal(unit.Id, expired.UnitId);
         await service.Received<Published.HousingReserved>(m => m.CaseId == waiting.CaseId, "the next case's reservation");
     }
+
+    [Fact]
+    public async Task The_services_own_timer_scans_without_failing_and_expires_nothing_before_its_time()
+    {
+        var destination = await service.Destination("11");
+        var unit = await service.Unit(destination.Id, 2, 1_000_000m);
+        var approval = HousingWorld.Approval(destination.Id, 2, DateTimeOffset.UtcNow);
+        await service.Approve(approval);
+
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+
+        Assert.Equal(PlacementStatus.Reserved, (await service.Placement(approval.CaseId, p => true)).Status);
+        Assert.Equal(UnitStatus.Reserved, (await service.LoadUnit(unit.Id)).Status);
+        Assert.DoesNotContain("expiry scan failed", service.Service.RecentLog, StringComparison.Ordinal);
+        Assert.DoesNotContain("expiry scan failed", service.Second.RecentLog, StringComparison.Ordinal);
+    }
 }

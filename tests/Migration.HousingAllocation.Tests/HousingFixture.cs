@@ -54,9 +54,11 @@ public sealed class HousingFixture : IAsyncLifetime
             });
         });
         await _bus.StartAsync();
-        Service = ServiceSettings.Service(Isolation, HousingService.Name, "services/Migration.HousingAllocation");
+        // The expiry timer ticks every second on the real clock (nothing is due for 60 days): its scan runs on both instances.
+        var settings = new Dictionary<string, string> { ["Housing:ExpiryScanInterval"] = "00:00:01" };
+        Service = ServiceSettings.Service(Isolation, HousingService.Name, "services/Migration.HousingAllocation", settings);
         await Service.Start();
-        Second = ServiceSettings.Service(Isolation, HousingService.Name, "services/Migration.HousingAllocation");
+        Second = ServiceSettings.Service(Isolation, HousingService.Name, "services/Migration.HousingAllocation", settings);
         await Second.Start();
         Store = DocumentStore.For(options =>
         {

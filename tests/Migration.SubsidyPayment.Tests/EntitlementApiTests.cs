@@ -83,6 +83,24 @@ public sealed class EntitlementApiTests(SubsidyPaymentFixture service)
     }
 
     [Fact]
+    public async Task Two_approvals_sharing_a_person_at_the_same_moment_grant_the_person_once()
+    {
+        var shared = Member("child", 2004, Sex.Male);
+        var cases = Enumerable.Range(0, 4)
+            .Select(i => Approved(Guid.NewGuid(), [Member("head", 1970 + i, Sex.Female), shared], new DateTimeOffset(2022, 4, 1, 12, 0, 0, TimeSpan.FromHours(6))))
+            .ToList();
+
+        await Task.WhenAll(cases.Select(c => service.Publish(c)));
+        var entitlements = new List<JsonElement>();
+        foreach (var c in cases) entitlements.Add(await Entitlement(c.CaseId));
+
+        Assert.All(entitlements, e => Assert.Equal(3_180m, e.GetProperty("mciValue").GetDecimal()));
+        Assert.Single(entitlements.SelectMany(e => Lines(e, "relocation-subsidy")), l => l.GetProperty("iin").GetString() == shared.Iin);
+        Assert.Single(entitlements.SelectMany(e => Lines(e, "travel-reimbursement")), l => l.GetProperty("iin").GetString() == shared.Iin);
+        Assert.Equal(6, entitlements.Sum(e => e.GetProperty("withheld").GetArrayLength()));
+    }
+
+    [Fact]
     public async Task A_finance_officer_grants_the_requested_housing_certificate_once()
     {
         var approved = Approved(Guid.NewGuid(), [Member("head", 1985, Sex.Male), Member("spouse", 1986, Sex.Female)],

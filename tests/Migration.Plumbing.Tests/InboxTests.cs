@@ -22,6 +22,21 @@ public sealed class DepositConsumer(IDocumentStore store, TimeProvider clock, IL
     public static Guid AccountStream(string account) => new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(account)).AsSpan(0, 16));
 }
 
+public sealed record Claim(string Key);
+
+/// <summary>A consumer whose effect is guarded by another unique key: a second claim on the same key must fail, not vanish.</summary>
+public sealed class ClaimConsumer(IDocumentStore store, TimeProvider clock, ILogger<ClaimConsumer> logger)
+    : IdempotentConsumer<Claim>(store, clock, logger)
+{
+    protected override Task Handle(Claim message, IDocumentSession session, ConsumeContext<Claim> context)
+    {
+        session.Insert(new ClaimedKey(message.Key));
+        return Task.CompletedTask;
+    }
+}
+
+public sealed record ClaimedKey(string Id);
+
 public sealed class InboxTests : IAsyncLifetime
 {
     private readonly DeliveryCounter _deliveries = new();
@@ -29,7 +44,11 @@ public sealed class InboxTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = await ConsumerHost.Start("inbox", bus => bus.AddConsumer<DepositConsumer>());
+        _host = await ConsumerHost.Start("inbox", bus =>
+        {
+            bus.AddConsumer<DepositConsumer>();
+            bus.AddConsumer<ClaimConsumer>();
+        });
         _host.Bus.ConnectConsumeObserver(_deliveries);
     }
 
@@ -71,6 +90,22 @@ public sealed class InboxTests : IAsyncLifetime
         await Eventually.True(() => ids.All(id => _deliveries.Consumed(id) == 1), "every deposit");
 
         foreach (var id in ids) Assert.Equal(1, await EffectsOn("distinct-" + id));
+    }
+
+    [Fact]
+    public async Task A_conflict_on_another_unique_key_is_a_failure_not_a_duplicate()
+    {
+        var key = "claim-" + Guid.NewGuid();
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+
+        await _host.Bus.Publish(new Claim(key), context => context.MessageId = first);
+        await Eventually.True(() => _deliveries.Consumed(first) == 1, "the first claim");
+        await _host.Bus.Publish(new Claim(key), context => context.MessageId = second);
+        await Eventually.True(async () => await _host.Isolation.QueueDepth("inbox-claim_error") == 1, "the second claim in the error queue");
+
+        await using var session = _host.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        Assert.NotNull(await session.LoadAsync<HandledMessage>(HandledMessage.KeyOf(nameof(ClaimConsumer), first)));
+        Assert.Null(await session.LoadAsync<HandledMessage>(HandledMessage.KeyOf(nameof(ClaimConsumer), second)));
     }
 
     private async Task<int> EffectsOn(string account)

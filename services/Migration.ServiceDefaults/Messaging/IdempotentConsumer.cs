@@ -42,8 +42,17 @@ public abstract class IdempotentConsumer<TMessage>(IDocumentStore store, TimePro
         }
         catch (DocumentAlreadyExistsException)
         {
+            // Only a concurrent delivery of the same message is a duplicate; any other unique key that refused the
+            // effects is a real failure, and the exception goes to the retry policy.
+            if (!await HandledMeanwhile(key, context.CancellationToken)) throw;
             logger.LogInformation("{Consumer} lost the race to handle message {MessageId}; the other delivery's effects stand", consumer, messageId);
         }
+    }
+
+    private async Task<bool> HandledMeanwhile(string key, CancellationToken cancellationToken)
+    {
+        await using var fresh = store.QuerySession();
+        return await fresh.LoadAsync<HandledMessage>(key, cancellationToken) is not null;
     }
 
     /// <summary>Records the message's effects in <paramref name="session"/>; the base class commits them.</summary>

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Migration.HousingAllocation.Allocation;
 using Migration.HousingAllocation.Importing;
 using Migration.ServiceDefaults.Http;
+using Migration.ServiceDefaults.Importing;
 
 namespace Migration.HousingAllocation.Tests;
 

@@ -375,7 +375,7 @@ public sealed class ImportCsvTests
     [Fact]
     public async Task A_quote_left_open_stops_the_file_at_its_line()
     {
-        var failure = await Assert.ThrowsAsync<Migration.Registry.Importing.CsvFormatException>(() => Read("a;b\n1;2\n3;\"open\n4;5\n"));
+        var failure = await Assert.ThrowsAsync<Migration.ServiceDefaults.Importing.CsvFormatException>(() => Read("a;b\n1;2\n3;\"open\n4;5\n"));
 
         Assert.Equal(3, failure.Line);
     }
@@ -384,14 +384,14 @@ public sealed class ImportCsvTests
     public async Task An_empty_file_has_no_header()
     {
         await using var stream = new MemoryStream(Encoding.UTF8.GetBytes("\r\n"));
-        Assert.Null(await Migration.Registry.Importing.CsvReader.Open(stream, CancellationToken.None));
+        Assert.Null(await Migration.ServiceDefaults.Importing.CsvReader.Open(stream, CancellationToken.None));
     }
 
-    private static async Task<(IReadOnlyList<string> Header, List<Migration.Registry.Importing.CsvRecord> Records)> Read(string text)
+    private static async Task<(IReadOnlyList<string> Header, List<Migration.ServiceDefaults.Importing.CsvRecord> Records)> Read(string text)
     {
         await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
-        using var csv = (await Migration.Registry.Importing.CsvReader.Open(stream, CancellationToken.None))!;
-        var records = new List<Migration.Registry.Importing.CsvRecord>();
+        using var csv = (await Migration.ServiceDefaults.Importing.CsvReader.Open(stream, CancellationToken.None))!;
+        var records = new List<Migration.ServiceDefaults.Importing.CsvRecord>();
         while (await csv.Read(CancellationToken.None) is { } record) records.Add(record);
         return (csv.Header, records);
     }

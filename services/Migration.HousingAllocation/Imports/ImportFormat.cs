@@ -1,7 +1,9 @@
+using Migration.ServiceDefaults.Importing;
+
 namespace Migration.HousingAllocation.Importing;
 
 /// <summary>The columns of a housing-stock import file (see docs/api.md): one unit per row.</summary>
-public sealed record ImportFormat(ImportKind Kind, IReadOnlyList<string> Columns, IReadOnlyList<string> Required)
+public sealed record ImportFormat(ImportKind Kind, IReadOnlyList<string> Columns, IReadOnlyList<string> Required) : IImportFormat
 {
     public static readonly ImportFormat Units = new(
         ImportKind.Units,

@@ -5,6 +5,7 @@ using Migration.HousingAllocation.Allocation;
 using Migration.HousingAllocation.Destinations;
 using Migration.HousingAllocation.Stock;
 using Migration.ServiceDefaults.Http;
+using Migration.ServiceDefaults.Importing;
 using Migration.ServiceDefaults.Problems;
 
 namespace Migration.HousingAllocation.Importing;

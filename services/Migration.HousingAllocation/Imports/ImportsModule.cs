@@ -1,14 +1,16 @@
 using Marten;
-using Microsoft.AspNetCore.OpenApi;
-using Microsoft.OpenApi;
 using Migration.HousingAllocation.Stock;
 using Migration.ServiceDefaults.Auth;
+using Migration.ServiceDefaults.Importing;
 
 namespace Migration.HousingAllocation.Importing;
 
 /// <summary>Bulk registration of housing units from CSV files as import jobs, with the registry's behaviour: jobs, rejected rows, a worker.</summary>
 public static class ImportsModule
 {
+    private static readonly Func<Microsoft.OpenApi.OpenApiOperation, Microsoft.AspNetCore.OpenApi.OpenApiOperationTransformerContext, CancellationToken, Task> CsvBody =
+        ImportSpool.CsvBody("The CSV file: UTF-8, header line first, ';' or ',' separated: settlementKato, type, address, rooms, floorArea, capacity, appraisedValue, condition.");
+
     public static void AddImports(this StoreOptions options)
     {
         options.Schema.For<ImportJob>().Index(j => j.Status);
@@ -17,8 +19,7 @@ public static class ImportsModule
 
     public static IServiceCollection AddImportWorker(this IServiceCollection services)
     {
-        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section);
-        services.AddSingleton<PendingImports>();
+        services.AddImportSpool("migration-housing-imports");
         services.AddSingleton<ImportProcessor>();
         services.AddHostedService<ImportWorker>();
         return services;
@@ -36,17 +37,5 @@ public static class ImportsModule
         imports.MapGet("/{id:guid}/rejections.csv", GettingImport.RejectionsCsv).RequireRoles(Roles.Staff)
             .WithName("HousingImportRejectionsCsv").WithSummary("All rejected rows of an import as a CSV download (line;field;code;message)");
         return api;
-    }
-
-    private static Task CsvBody(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
-    {
-        var file = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
-        operation.RequestBody = new OpenApiRequestBody
-        {
-            Required = true,
-            Description = "The CSV file: UTF-8, header line first, ';' or ',' separated: settlementKato, type, address, rooms, floorArea, capacity, appraisedValue, condition.",
-            Content = new Dictionary<string, OpenApiMediaType> { ["text/csv"] = file, ["application/octet-stream"] = file },
-        };
-        return Task.CompletedTask;
     }
 }

@@ -1,138 +1,21 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using Marten;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
-using Migration.ServiceDefaults.Auth;
-using Migration.ServiceDefaults.Correlation;
-using Migration.ServiceDefaults.Problems;
+using Migration.ServiceDefaults.Importing;
 
 namespace Migration.HousingAllocation.Importing;
 
 /// <summary>
-/// A housing officer uploads a CSV file to import. The body streams to a spool file (never into memory, and with
-/// no size limit on these endpoints), the header is checked at once, and the job is queued: 202 with its Location.
-/// With an <c>Idempotency-Key</c>, a repeated upload answers with the job the first one created.
+/// A housing officer uploads a CSV file to import: spooled, its header checked, and queued as a job (see
+/// <see cref="SubmittingImports"/>); 202 with the job and its Location.
 /// </summary>
 public static class SubmittingImport
 {
-    public const string UnsupportedMediaType = "import.unsupported-media-type";
-    public const string EmptyFile = "import.empty-file";
-    public const string BadHeader = "import.header";
-    public const string InProgress = "import.upload-in-progress";
-    private const string IdempotencyKeyHeader = "Idempotency-Key";
-    private const int MaxFileName = 200;
-    private static readonly string[] MediaTypes = ["text/csv", "application/octet-stream"];
-
     public static Task<Results<Accepted<ImportJobResponse>, ProblemHttpResult>> Units(
         HttpContext http, string? fileName, ClaimsPrincipal user, IDocumentSession session, PendingImports pending, IOptions<ImportOptions> options,
         TimeProvider clock, CancellationToken cancellationToken) =>
-        Submit(ImportKind.Units, http, fileName, user, session, pending, options.Value, clock, cancellationToken);
-
-    private static async Task<Results<Accepted<ImportJobResponse>, ProblemHttpResult>> Submit(
-        ImportKind kind, HttpContext http, string? fileName, ClaimsPrincipal user, IDocumentSession session, PendingImports pending, ImportOptions options,
-        TimeProvider clock, CancellationToken cancellationToken)
-    {
-        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var mediaType) ||
-            !MediaTypes.Contains(mediaType.MediaType.Value, StringComparer.OrdinalIgnoreCase))
-        {
-            return TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
-            {
-                Status = StatusCodes.Status415UnsupportedMediaType,
-                Title = "Send a CSV file",
-                Detail = $"The body must be the CSV file, sent as {string.Join(" or ", MediaTypes)}.",
-                Extensions = { ["code"] = UnsupportedMediaType },
-            });
-        }
-
-        var id = IdFor(kind, http.Request, user, clock);
-        if (await session.LoadAsync<ImportJob>(id, cancellationToken) is { } earlier) return Accepted(earlier);
-
-        var file = options.SpoolFile(id);
-        var bytes = await Spool(http, file, cancellationToken);
-        try
-        {
-            if (await CheckHeader(file, kind, cancellationToken) is { } refused)
-            {
-                File.Delete(file);
-                return refused.ToProblem();
-            }
-
-            var job = new ImportJob(id, kind, ImportStatus.Queued, NameOf(fileName, http.Request, kind), bytes, user.CallerId(),
-                user.FindFirstValue(ClaimNames.Oblast), http.CorrelationId(), Environment.MachineName, clock.GetUtcNow());
-            session.Insert(job);
-            await session.SaveChangesAsync(cancellationToken);
-            pending.Enqueue(id);
-            return Accepted(job);
-        }
-        catch
-        {
-            File.Delete(file);
-            throw;
-        }
-    }
-
-    private static Accepted<ImportJobResponse> Accepted(ImportJob job) => TypedResults.Accepted($"/api/housing/imports/{job.Id}", ImportJobResponse.From(job));
-
-    /// <summary>Copies the body to the spool file as it arrives; the file's length. Nothing is left behind when the upload fails.</summary>
-    private static async Task<long> Spool(HttpContext http, string file, CancellationToken cancellationToken)
-    {
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = null;
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        FileStream spool;
-        try
-        {
-            spool = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
-        }
-        catch (IOException) when (File.Exists(file))
-        {
-            throw ProblemException.Conflict(InProgress, "An upload with this Idempotency-Key is still arriving; read its job once it is accepted.");
-        }
-
-        try
-        {
-            await using (spool) await http.Request.Body.CopyToAsync(spool, 1 << 16, cancellationToken);
-            return new FileInfo(file).Length;
-        }
-        catch
-        {
-            File.Delete(file);
-            throw;
-        }
-    }
-
-    /// <summary>Refuses at once a file the worker could not import at all: empty, or with a header of unknown or missing columns.</summary>
-    private static async Task<ValidationErrors?> CheckHeader(string file, ImportKind kind, CancellationToken cancellationToken)
-    {
-        await using var stream = File.OpenRead(file);
-        using var csv = await CsvReader.Open(stream, cancellationToken);
-        if (csv is null) return new ValidationErrors().Add("file", EmptyFile, "The file is empty; the first line must be the header.");
-        var (_, problem) = CsvColumns.Match(csv.Header, ImportFormat.Of(kind));
-        return problem is null ? null : new ValidationErrors().Add("header", BadHeader, problem);
-    }
-
-    /// <summary>A new time-ordered id, or, with an <c>Idempotency-Key</c>, an id derived from the caller, the kind and the key.</summary>
-    private static Guid IdFor(ImportKind kind, HttpRequest request, ClaimsPrincipal user, TimeProvider clock)
-    {
-        var key = request.Headers[IdempotencyKeyHeader].ToString();
-        if (string.IsNullOrWhiteSpace(key)) return Guid.CreateVersion7(clock.GetUtcNow());
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes($"import\n{kind}\n{user.CallerId()}\n{key.Trim()}"), hash);
-        var bytes = hash[..16];
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80); // version 8: a name-based id of our own
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 9562 variant
-        return new Guid(bytes, bigEndian: true);
-    }
-
-    private static string NameOf(string? fileName, HttpRequest request, ImportKind kind)
-    {
-        var name = fileName;
-        if (string.IsNullOrWhiteSpace(name) && ContentDispositionHeaderValue.TryParse(request.Headers.ContentDisposition.ToString(), out var disposition))
-            name = (disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value?.Trim('"');
-        name = string.IsNullOrWhiteSpace(name) ? $"{kind.ToString().ToLowerInvariant()}.csv" : Path.GetFileName(name.Trim());
-        return name.Length > MaxFileName ? name[..MaxFileName] : name;
-    }
+        SubmittingImports.Submit(nameof(ImportKind.Units), ImportFormat.Units, http, fileName, user, session, pending, options.Value, clock,
+            u => new ImportJob(u.Id, ImportKind.Units, ImportStatus.Queued, u.FileName, u.FileBytes, u.SubmittedBy, u.OblastScope, u.CorrelationId, u.Host, u.SubmittedAt),
+            job => TypedResults.Accepted($"/api/housing/imports/{job.Id}", ImportJobResponse.From(job)), cancellationToken);
 }

@@ -1,6 +1,7 @@
 using Marten;
 using Migration.Identifiers;
 using Migration.Registry.Kato;
+using Migration.ServiceDefaults.Importing;
 
 namespace Migration.Registry.Importing;
 

@@ -1,10 +1,9 @@
-using System.Globalization;
 using System.Security.Claims;
-using System.Text;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Migration.Registry.Settlements;
 using Migration.ServiceDefaults.Http;
+using Migration.ServiceDefaults.Importing;
 using Migration.ServiceDefaults.Problems;
 
 namespace Migration.Registry.Importing;
@@ -16,7 +15,6 @@ namespace Migration.Registry.Importing;
 public static class GettingImport
 {
     public const string NotFound = "import.not-found";
-    private const int DownloadPage = 1_000;
 
     public static async Task<Ok<ImportJobResponse>> Job(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellationToken) =>
         TypedResults.Ok(ImportJobResponse.From(await Load(session, id, user, cancellationToken)));
@@ -25,29 +23,13 @@ public static class GettingImport
         Guid id, int? limit, string? continuationToken, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellationToken)
     {
         await Load(session, id, user, cancellationToken);
-        var take = Paging.Limit(limit);
-        var rows = await Page(session, id, Paging.After(continuationToken), take + 1, cancellationToken);
-        return TypedResults.Ok(Paging.ToPage(rows, take, r => r.Id, RejectionResponse.From));
+        return await ImportRejections.Page(id, limit, continuationToken, session, cancellationToken);
     }
 
     public static async Task<PushStreamHttpResult> RejectionsCsv(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellationToken)
     {
         await Load(session, id, user, cancellationToken);
-        return TypedResults.Stream(async body =>
-        {
-            await using var writer = new StreamWriter(body, new UTF8Encoding(false), 1 << 16);
-            await writer.WriteAsync("line;field;code;message\n");
-            string? after = null;
-            while (true)
-            {
-                var page = await Page(session, id, after, DownloadPage, cancellationToken);
-                foreach (var r in page)
-                    await writer.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"{r.Line};{Quote(r.Field)};{Quote(r.Code)};{Quote(r.Message)}\n"));
-                if (page.Count < DownloadPage) break;
-                after = page[^1].Id;
-                await writer.FlushAsync(cancellationToken);
-            }
-        }, "text/csv; charset=utf-8", $"import-{id}-rejections.csv");
+        return ImportRejections.Csv(id, session, cancellationToken);
     }
 
     private static async Task<ImportJob> Load(IQuerySession session, Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -56,15 +38,4 @@ public static class GettingImport
         user.EnsureCovers(job.OblastScope ?? "");
         return job;
     }
-
-    private static async Task<IReadOnlyList<ImportRejection>> Page(IQuerySession session, Guid id, string? after, int take, CancellationToken cancellationToken)
-    {
-        var query = session.Query<ImportRejection>().Where(r => r.JobId == id);
-        if (after is not null) query = query.Where(r => r.Id.CompareTo(after) > 0);
-        return await query.OrderBy(r => r.Id).Take(take).ToListAsync(cancellationToken);
-    }
-
-    /// <summary>A CSV field, quoted when it holds the separator, a quote or a line break (RFC 4180).</summary>
-    private static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(";\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

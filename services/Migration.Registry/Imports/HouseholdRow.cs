@@ -1,6 +1,7 @@
 using Migration.Identifiers;
 using Migration.Registry.Households;
 using Migration.ServiceDefaults.Http;
+using Migration.ServiceDefaults.Importing;
 using Migration.ServiceDefaults.Problems;
 
 namespace Migration.Registry.Importing;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Migration.Registry.Households;
+using Migration.ServiceDefaults.Importing;
 
 namespace Migration.Registry.Importing;
 

@@ -1,7 +1,9 @@
+using Migration.ServiceDefaults.Importing;
+
 namespace Migration.Registry.Importing;
 
 /// <summary>The columns of each kind of import file (see docs/api.md, "Imports").</summary>
-public sealed record ImportFormat(ImportKind Kind, IReadOnlyList<string> Columns, IReadOnlyList<string> Required)
+public sealed record ImportFormat(ImportKind Kind, IReadOnlyList<string> Columns, IReadOnlyList<string> Required) : IImportFormat
 {
     public static readonly ImportFormat Settlements = new(
         ImportKind.Settlements,

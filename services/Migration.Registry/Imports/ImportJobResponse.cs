@@ -21,9 +21,3 @@ public sealed record ImportJobResponse(
         j.Id, j.Kind, j.Status, j.FileName, j.FileBytes, j.SubmittedBy, j.SubmittedAt, j.StartedAt, j.FinishedAt,
         j.RowsRead, j.Accepted, j.Rejected, j.AlreadyPresent, j.Error);
 }
-
-/// <summary>One refused row: its line in the file (the header is line 1), the column, a stable code and a message.</summary>
-public sealed record RejectionResponse(int Line, string Field, string Code, string Message)
-{
-    public static RejectionResponse From(ImportRejection r) => new(r.Line, r.Field, r.Code, r.Message);
-}

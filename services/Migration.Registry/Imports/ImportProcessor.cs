@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.Extensions.Options;
+using Migration.ServiceDefaults.Importing;
 
 namespace Migration.Registry.Importing;
 

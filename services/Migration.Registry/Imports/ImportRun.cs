@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Marten;
 using Migration.Identifiers;
+using Migration.ServiceDefaults.Importing;
 
 namespace Migration.Registry.Importing;
 

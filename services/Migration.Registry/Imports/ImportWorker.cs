@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.Extensions.Options;
+using Migration.ServiceDefaults.Importing;
 
 namespace Migration.Registry.Importing;
 
@@ -12,8 +13,6 @@ public sealed class ImportWorker(
     IDocumentStore store, PendingImports pending, ImportProcessor processor, IOptions<ImportOptions> options, TimeProvider clock, ILogger<ImportWorker> logger)
     : BackgroundService
 {
-    private static readonly TimeSpan OrphanAge = TimeSpan.FromDays(1);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Recover(stoppingToken);
@@ -46,7 +45,7 @@ public sealed class ImportWorker(
 
         try
         {
-            await using (var csv = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan))
+            await using (var csv = ImportSpool.Open(file))
                 job = await processor.Run(job, csv, stoppingToken);
             logger.LogInformation("Import {JobId} of {Kind} {Status}: {Rows} rows, {Accepted} accepted, {Rejected} rejected, {AlreadyPresent} already present",
                 job.Id, job.Kind, job.Status, job.RowsRead, job.Accepted, job.Rejected, job.AlreadyPresent);
@@ -89,22 +88,6 @@ public sealed class ImportWorker(
         }
 
         if (mine.Count > 0) logger.LogInformation("Resuming {Count} unfinished imports", mine.Count);
-        DeleteOrphans(unfinished.Select(j => j.Id).ToHashSet(), startedAt);
-    }
-
-    /// <summary>
-    /// Spool files of no unfinished job, left by a crash during an upload. Only those a day old: instances with other
-    /// databases on this host may share the directory, and their jobs' files are not in <paramref name="unfinished"/>.
-    /// </summary>
-    private void DeleteOrphans(HashSet<Guid> unfinished, DateTime now)
-    {
-        var before = now - OrphanAge;
-        var directory = new DirectoryInfo(options.Value.SpoolDirectory);
-        if (!directory.Exists) return;
-        foreach (var file in directory.EnumerateFiles("*.csv"))
-        {
-            if (Guid.TryParseExact(Path.GetFileNameWithoutExtension(file.Name), "N", out var id) && !unfinished.Contains(id) && file.LastWriteTimeUtc < before)
-                file.Delete();
-        }
+        ImportSpool.DeleteOrphans(options.Value.SpoolDirectory, unfinished.Select(j => j.Id).ToHashSet(), startedAt);
     }
 }

@@ -1,6 +1,7 @@
 using JasperFx;
 using Marten;
 using Migration.Registry.Households;
+using Migration.ServiceDefaults.Importing;
 using Migration.ServiceDefaults.Problems;
 
 namespace Migration.Registry.Importing;

@@ -3,6 +3,7 @@ using Marten;
 using Marten.Exceptions;
 using Migration.Registry.Settlements;
 using Migration.Registry.Settlements.Scoring;
+using Migration.ServiceDefaults.Importing;
 using Migration.ServiceDefaults.Problems;
 
 namespace Migration.Registry.Importing;

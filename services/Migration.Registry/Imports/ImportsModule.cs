@@ -1,7 +1,6 @@
 using Marten;
-using Microsoft.AspNetCore.OpenApi;
-using Microsoft.OpenApi;
 using Migration.ServiceDefaults.Auth;
+using Migration.ServiceDefaults.Importing;
 
 namespace Migration.Registry.Importing;
 
@@ -11,6 +10,9 @@ public static class ImportsModule
     /// <summary>Integrators load their systems' data beside registry clerks.</summary>
     private static readonly string[] Submitters = [Roles.RegistryClerk, Roles.Admin, Roles.Integrator];
 
+    private static readonly Func<Microsoft.OpenApi.OpenApiOperation, Microsoft.AspNetCore.OpenApi.OpenApiOperationTransformerContext, CancellationToken, Task> CsvBody =
+        ImportSpool.CsvBody("The CSV file: UTF-8, header line first, ';' or ',' separated (see the API guide for the columns).");
+
     public static void AddImports(this StoreOptions options)
     {
         options.Schema.For<ImportJob>().Index(j => j.Status);
@@ -19,8 +21,7 @@ public static class ImportsModule
 
     public static IServiceCollection AddImportWorker(this IServiceCollection services)
     {
-        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section);
-        services.AddSingleton<PendingImports>();
+        services.AddImportSpool("migration-imports");
         services.AddSingleton<ImportProcessor>();
         services.AddHostedService<ImportWorker>();
         return services;
@@ -40,21 +41,5 @@ public static class ImportsModule
         imports.MapGet("/{id:guid}/rejections.csv", GettingImport.RejectionsCsv).RequireRoles(Roles.Staff)
             .WithName("ImportRejectionsCsv").WithSummary("All rejected rows of an import as a CSV download (line;field;code;message)");
         return api;
-    }
-
-    /// <summary>
-    /// Describes the uploaded file in the OpenAPI document. (Declaring it with <c>Accepts</c> would make routing answer
-    /// 404 to other content types instead of the handler's 415.)
-    /// </summary>
-    private static Task CsvBody(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
-    {
-        var file = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
-        operation.RequestBody = new OpenApiRequestBody
-        {
-            Required = true,
-            Description = "The CSV file: UTF-8, header line first, ';' or ',' separated (see the API guide for the columns).",
-            Content = new Dictionary<string, OpenApiMediaType> { ["text/csv"] = file, ["application/octet-stream"] = file },
-        };
-        return Task.CompletedTask;
     }
 }

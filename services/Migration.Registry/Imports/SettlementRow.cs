@@ -1,4 +1,5 @@
 using Migration.Registry.Settlements;
+using Migration.ServiceDefaults.Importing;
 using Migration.ServiceDefaults.Problems;
 
 namespace Migration.Registry.Importing;

@@ -1,6 +1,6 @@
 using Migration.ServiceDefaults.Problems;
 
-namespace Migration.HousingAllocation.Importing;
+namespace Migration.ServiceDefaults.Importing;
 
 /// <summary>
 /// What one batch adds to its job: rows accepted, rejected and already present, with the rejections to store, and the

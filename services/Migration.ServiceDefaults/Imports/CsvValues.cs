@@ -1,7 +1,7 @@
 using System.Globalization;
 using Migration.ServiceDefaults.Problems;
 
-namespace Migration.HousingAllocation.Importing;
+namespace Migration.ServiceDefaults.Importing;
 
 /// <summary>
 /// Typed values of CSV fields, as clerks' spreadsheets write them: numbers with a decimal point or comma, dates as

@@ -1,4 +1,4 @@
-namespace Migration.Registry.Importing;
+namespace Migration.ServiceDefaults.Importing;
 
 /// <summary>How imports run: bound from the <c>Imports</c> configuration section.</summary>
 public sealed class ImportOptions
@@ -8,7 +8,7 @@ public sealed class ImportOptions
     /// <summary>Where uploads wait for the worker (one file per job, deleted when the job ends).</summary>
     public string SpoolDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "migration-imports");
 
-    /// <summary>Settlements, or households, stored per transaction.</summary>
+    /// <summary>Rows' entities (settlements, households, units) stored per transaction.</summary>
     public int BatchSize { get; set; } = 500;
 
     public string SpoolFile(Guid jobId) => Path.Combine(SpoolDirectory, $"{jobId:N}.csv");

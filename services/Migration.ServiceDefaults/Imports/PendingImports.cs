@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace Migration.HousingAllocation.Importing;
+namespace Migration.ServiceDefaults.Importing;
 
 /// <summary>The ids of jobs waiting for this instance's worker, in the order they were submitted.</summary>
 public sealed class PendingImports

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Migration.HousingAllocation.Importing;
+namespace Migration.ServiceDefaults.Importing;
 
 /// <summary>One record of a CSV file: the line it starts on (the header is line 1) and its fields.</summary>
 public sealed record CsvRecord(int Line, string[] Fields);

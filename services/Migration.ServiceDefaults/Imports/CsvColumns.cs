@@ -1,4 +1,4 @@
-namespace Migration.Registry.Importing;
+namespace Migration.ServiceDefaults.Importing;
 
 /// <summary>
 /// The columns of an import file, found by name in its header: in any order, any case; the required ones must be
@@ -18,7 +18,7 @@ public sealed class CsvColumns
     public int Count { get; }
 
     /// <summary>The columns of <paramref name="header"/>, or what is wrong with it.</summary>
-    public static (CsvColumns? Columns, string? Problem) Match(IReadOnlyList<string> header, ImportFormat format)
+    public static (CsvColumns? Columns, string? Problem) Match(IReadOnlyList<string> header, IImportFormat format)
     {
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < header.Count; i++)

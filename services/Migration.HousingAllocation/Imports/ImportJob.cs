@@ -1,3 +1,6 @@
+using System.Linq.Expressions;
+using Migration.ServiceDefaults.Importing;
+
 namespace Migration.HousingAllocation.Importing;
 
 public enum ImportKind
@@ -36,7 +39,25 @@ public sealed record ImportJob(
     long Rejected = 0,
     long AlreadyPresent = 0,
     int ResumeAfterLine = 0,
-    string? Error = null)
+    string? Error = null) : IImportJob<ImportJob>
 {
+    public static Expression<Func<ImportJob, bool>> Unfinished => j => j.Status == ImportStatus.Queued || j.Status == ImportStatus.Running;
+
     public bool IsFinished => Status is ImportStatus.Completed or ImportStatus.Failed;
+
+    string? IImportJob<ImportJob>.Failure => Error;
+
+    public ImportJob Running(DateTimeOffset now) => this with { Status = ImportStatus.Running, StartedAt = StartedAt ?? now };
+
+    public ImportJob Counted(ImportBatch batch) => this with
+    {
+        RowsRead = RowsRead + batch.RowsRead,
+        Accepted = Accepted + batch.Accepted,
+        Rejected = Rejected + batch.Rejected,
+        AlreadyPresent = AlreadyPresent + batch.AlreadyPresent,
+        ResumeAfterLine = Math.Max(ResumeAfterLine, batch.LastLine),
+    };
+
+    public ImportJob Ended(string? failure, DateTimeOffset now) =>
+        this with { Status = failure is null ? ImportStatus.Completed : ImportStatus.Failed, FinishedAt = now, Error = failure };
 }

@@ -19,10 +19,7 @@ public static class ImportsModule
 
     public static IServiceCollection AddImportWorker(this IServiceCollection services)
     {
-        services.AddImportSpool("migration-housing-imports");
-        services.AddSingleton<ImportProcessor>();
-        services.AddHostedService<ImportWorker>();
-        return services;
+        return services.AddImportWorker<ImportJob, ImportProcessor>("migration-housing-imports");
     }
 
     public static RouteGroupBuilder MapImports(this RouteGroupBuilder api)

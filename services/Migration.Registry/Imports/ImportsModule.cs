@@ -21,10 +21,7 @@ public static class ImportsModule
 
     public static IServiceCollection AddImportWorker(this IServiceCollection services)
     {
-        services.AddImportSpool("migration-imports");
-        services.AddSingleton<ImportProcessor>();
-        services.AddHostedService<ImportWorker>();
-        return services;
+        return services.AddImportWorker<ImportJob, ImportProcessor>("migration-imports");
     }
 
     public static RouteGroupBuilder MapImports(this RouteGroupBuilder api)

@@ -21,6 +21,22 @@ public static class ImportSpool
         return services;
     }
 
+    /// <summary>
+    /// The spool, the shared runner of <typeparamref name="TJob"/> jobs, the service's <typeparamref name="TProcessor"/>
+    /// for their kinds of file, and the worker that runs them one at a time (resuming those a stop interrupted).
+    /// </summary>
+    public static IServiceCollection AddImportWorker<TJob, TProcessor>(this IServiceCollection services, string defaultSpoolDirectory)
+        where TJob : class, IImportJob<TJob>
+        where TProcessor : class, IImportProcessor<TJob>
+    {
+        services.AddImportSpool(defaultSpoolDirectory);
+        services.AddSingleton<ImportJobs<TJob>>();
+        services.AddSingleton<TProcessor>();
+        services.AddSingleton<IImportProcessor<TJob>>(provider => provider.GetRequiredService<TProcessor>());
+        services.AddHostedService<ImportWorker<TJob>>();
+        return services;
+    }
+
     /// <summary>Opens a job's spool file for the worker to read through once.</summary>
     public static FileStream Open(string file) =>
         new(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);

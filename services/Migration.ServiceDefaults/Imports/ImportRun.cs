@@ -1,15 +1,15 @@
 using System.Runtime.CompilerServices;
 using Marten;
 using Migration.Identifiers;
-using Migration.ServiceDefaults.Importing;
 
-namespace Migration.Registry.Importing;
+namespace Migration.ServiceDefaults.Importing;
 
 /// <summary>
 /// One run of a job: the store, the job's progress as last stored, and the batch being gathered. A batch is stored in
 /// one transaction with the job's new counters and its rejections, so progress never runs ahead of the data.
 /// </summary>
-public sealed class ImportRun(IDocumentStore store, ImportJob job, ImportOptions options, TimeProvider clock, Action<ImportJob>? afterBatch)
+public sealed class ImportRun<TJob>(IDocumentStore store, TJob job, ImportOptions options, TimeProvider clock, Action<TJob>? afterBatch)
+    where TJob : class, IImportJob<TJob>
 {
     public const string FieldCount = "csv.field-count";
     public const string OutsideScope = "auth.oblast-scope";
@@ -20,7 +20,7 @@ public sealed class ImportRun(IDocumentStore store, ImportJob job, ImportOptions
 
     public int BatchSize => Math.Max(1, options.BatchSize);
 
-    public ImportJob Job { get; private set; } = job;
+    public TJob Job { get; private set; } = job;
 
     public ImportBatch Batch { get; private set; } = new(job.Id);
 
@@ -78,12 +78,5 @@ public sealed class ImportRun(IDocumentStore store, ImportJob job, ImportOptions
         afterBatch?.Invoke(Job);
     }
 
-    private ImportJob Next() => Job with
-    {
-        RowsRead = Job.RowsRead + Batch.RowsRead,
-        Accepted = Job.Accepted + Batch.Accepted,
-        Rejected = Job.Rejected + Batch.Rejected,
-        AlreadyPresent = Job.AlreadyPresent + Batch.AlreadyPresent,
-        ResumeAfterLine = Math.Max(Job.ResumeAfterLine, Batch.LastLine),
-    };
+    private TJob Next() => Job.Counted(Batch);
 }

@@ -2,6 +2,7 @@ using Marten;
 using Migration.HousingAllocation.Stock;
 using Migration.ServiceDefaults.Auth;
 using Migration.ServiceDefaults.Importing;
+using Migration.ServiceDefaults.Problems;
 
 namespace Migration.HousingAllocation.Importing;
 
@@ -17,22 +18,18 @@ public static class ImportsModule
         options.Schema.For<ImportRejection>().Index(r => r.JobId);
     }
 
-    public static IServiceCollection AddImportWorker(this IServiceCollection services)
-    {
-        return services.AddImportWorker<ImportJob, ImportProcessor>("migration-housing-imports");
-    }
+    public static IServiceCollection AddImportWorker(this IServiceCollection services) =>
+        services.AddImportWorker<ImportJob, ImportProcessor>("migration-housing-imports");
 
     public static RouteGroupBuilder MapImports(this RouteGroupBuilder api)
     {
         var imports = api.MapGroup("/imports").WithTags("Imports");
         imports.MapPost("/units", SubmittingImport.Units).RequireRoles(StockEndpoints.Officers).AddOpenApiOperationTransformer(CsvBody)
             .WithName("ImportHousingUnits").WithSummary("Upload a CSV file of housing units to register them as an import job (202 with the job)");
-        imports.MapGet("/{id:guid}", GettingImport.Job).RequireRoles(Roles.Staff)
-            .WithName("GetHousingImport").WithSummary("An import job with its progress: rows read, accepted, rejected, already present");
-        imports.MapGet("/{id:guid}/rejections", GettingImport.Rejections).RequireRoles(Roles.Staff)
-            .WithName("HousingImportRejections").WithSummary("The rejected rows of an import in line order, paged");
-        imports.MapGet("/{id:guid}/rejections.csv", GettingImport.RejectionsCsv).RequireRoles(Roles.Staff)
-            .WithName("HousingImportRejectionsCsv").WithSummary("All rejected rows of an import as a CSV download (line;field;code;message)");
+        imports.MapImportJobs<ImportJob, ImportJobResponse>("Housing", ImportJobResponse.From, (user, job) =>
+        {
+            if (job.OblastScope is not null && !user.CoversOblast(job.OblastScope)) throw ProblemException.NotFound(GettingImports.NotFound, $"No import {job.Id}.");
+        });
         return api;
     }
 }

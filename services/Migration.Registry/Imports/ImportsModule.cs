@@ -1,6 +1,7 @@
 using Marten;
 using Migration.ServiceDefaults.Auth;
 using Migration.ServiceDefaults.Importing;
+using Migration.Registry.Settlements;
 
 namespace Migration.Registry.Importing;
 
@@ -19,10 +20,8 @@ public static class ImportsModule
         options.Schema.For<ImportRejection>().Index(r => r.JobId);
     }
 
-    public static IServiceCollection AddImportWorker(this IServiceCollection services)
-    {
-        return services.AddImportWorker<ImportJob, ImportProcessor>("migration-imports");
-    }
+    public static IServiceCollection AddImportWorker(this IServiceCollection services) =>
+        services.AddImportWorker<ImportJob, ImportProcessor>("migration-imports");
 
     public static RouteGroupBuilder MapImports(this RouteGroupBuilder api)
     {
@@ -31,12 +30,7 @@ public static class ImportsModule
             .WithName("ImportSettlements").WithSummary("Upload a settlements CSV file to certify its settlements as an import job (202 with the job)");
         imports.MapPost("/households", SubmittingImport.Households).RequireRoles(Submitters).AddOpenApiOperationTransformer(CsvBody)
             .WithName("ImportHouseholds").WithSummary("Upload a households CSV file (one row per person) to register its households as an import job");
-        imports.MapGet("/{id:guid}", GettingImport.Job).RequireRoles(Roles.Staff)
-            .WithName("GetImport").WithSummary("An import job with its progress: rows read, accepted, rejected, already present");
-        imports.MapGet("/{id:guid}/rejections", GettingImport.Rejections).RequireRoles(Roles.Staff)
-            .WithName("ImportRejections").WithSummary("The rejected rows of an import in line order, paged");
-        imports.MapGet("/{id:guid}/rejections.csv", GettingImport.RejectionsCsv).RequireRoles(Roles.Staff)
-            .WithName("ImportRejectionsCsv").WithSummary("All rejected rows of an import as a CSV download (line;field;code;message)");
+        imports.MapImportJobs<ImportJob, ImportJobResponse>("", ImportJobResponse.From, (user, job) => user.EnsureCovers(job.OblastScope ?? ""));
         return api;
     }
 }

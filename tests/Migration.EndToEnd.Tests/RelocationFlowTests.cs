@@ -55,6 +55,66 @@ public sealed class RelocationFlowTests(ProgramFixture fixture)
             "the registry moving the household to its destination");
     }
 
+    [Fact]
+    public async Task Withdrawal_after_housing_was_reserved_gives_the_unit_back()
+    {
+        using var clerk = await _system.Client("registry-clerk");
+        using var admin = await _system.Client("admin");
+        using var officer = await _system.Client("housing-officer");
+        using var caseworker = await _system.Client("caseworker");
+        using var supervisor = await _system.Client("case-supervisor");
+        var origin = RealSettlements.NextCode("59");
+        var destination = RealSettlements.NextCode("43");
+        Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync("/api/registry/settlements", new { kato = origin, potentialClass = "low" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync("/api/registry/settlements", new { kato = destination, potentialClass = "medium" })).StatusCode);
+        using var registered = await clerk.PostAsJsonAsync("/api/registry/households", new
+        {
+            settlementKato = origin,
+            members = new[] { People.Member("head", new DateOnly(1980, 3, 3), Sex.Male), People.Member("child", new DateOnly(2004, 5, 5), Sex.Female, "child", null) },
+        });
+        var household = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.True((await admin.PutAsJsonAsync($"/api/cases/quotas/43/{DateTime.UtcNow.Year}", new { maxHouseholds = 50, maxPeople = 500 })).IsSuccessStatusCode);
+        var unit = await Eventually.Get(async () =>
+        {
+            using var response = await officer.PostAsJsonAsync("/api/housing/units", new
+            {
+                settlementKato = destination, type = "house", address = "ул. Абая, 12", rooms = 3, floorArea = 72.5, capacity = 4, appraisedValue = 3_500_000, condition = "new",
+            });
+            return response.StatusCode == HttpStatusCode.Created ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString() : null;
+        }, "the destination known to the housing service");
+
+        var id = await Approved(caseworker, supervisor, household, destination);
+        await Eventually.True(async () => (await caseworker.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("housing") is { ValueKind: JsonValueKind.Object } h
+            && h.GetProperty("status").GetString() == "reserved" && h.GetProperty("unitId").GetString() == unit, "the unit reserved for the case");
+        Assert.Equal("reserved", (await officer.GetFromJsonAsync<JsonElement>($"/api/housing/units/{unit}")).GetProperty("status").GetString());
+
+        using var read = await caseworker.GetAsync($"/api/cases/{id}");
+        await Step(caseworker, id, "withdrawal", new { reason = "The family decided to stay." }, read.Headers.ETag!.Tag);
+
+        await Eventually.True(async () => (await officer.GetFromJsonAsync<JsonElement>($"/api/housing/units/{unit}")).GetProperty("status").GetString() == "available",
+            "the unit available again");
+        await Eventually.True(async () => (await caseworker.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("housing").GetProperty("status").GetString() == "released",
+            "the case showing its housing released");
+    }
+
+    /// <summary>Opens a case for a household the case service has learnt of, and takes it to approval.</summary>
+    private static async Task<Guid> Approved(HttpClient caseworker, HttpClient supervisor, Guid household, string destination)
+    {
+        using var opened = await Eventually.Get(async () =>
+        {
+            var response = await caseworker.PostAsJsonAsync("/api/cases", new { householdId = household });
+            return response.StatusCode == HttpStatusCode.Created ? response : null;
+        }, "the household known to the case service");
+        var id = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await Eventually.True(async () => (await caseworker.GetAsync($"/api/cases/settlements/{destination}")).IsSuccessStatusCode, "the destination known");
+        var etag = opened.Headers.ETag!.Tag;
+        etag = await Step(caseworker, id, "assessment", null, etag);
+        etag = await Step(caseworker, id, "destination", new { destinationKato = destination, reason = "A house and work for the head" }, etag);
+        etag = await Step(caseworker, id, "submission", null, etag);
+        await Step(supervisor, id, "approval", null, etag);
+        return id;
+    }
+
     private static async Task<string> Step(HttpClient client, Guid id, string step, object? body, string etag)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{id}/{step}") { Content = body is null ? null : JsonContent.Create(body) };

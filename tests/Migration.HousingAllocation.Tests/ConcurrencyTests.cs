@@ -38,7 +38,7 @@ public sealed class ConcurrencyTests(HousingFixture service)
             Assert.Equal(reserved.Single(p => p.UnitId == unit.Id).Id, stored.CaseId);
         }
 
-        using var reader = service.Client("auditor", instance: service.Second);
+        using var reader = service.Client("auditor", "*", service.Second);
         var waitlist = (await reader.GetFromJsonAsync<List<Reservations.WaitlistEntry>>($"/api/housing/waitlists/{destination.Id}", HousingWorld.Json))!;
         Assert.Equal(7, waitlist.Count);
         Assert.Equal(waitlist.OrderBy(e => e.ApprovedAt).Select(e => e.CaseId), waitlist.Select(e => e.CaseId));

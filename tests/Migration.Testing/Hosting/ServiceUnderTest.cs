@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Reflection;
+using Marten;
 using MassTransit;
+using Migration.ServiceDefaults.Messaging;
 using Migration.Testing.Auth;
 using Migration.Testing.Servers;
 using Xunit;
@@ -24,6 +26,12 @@ public abstract class ServiceUnderTest(string serviceName, string projectFolder,
     public Isolation Isolation { get; private set; } = null!;
 
     public ServiceProcess Service { get; private set; } = null!;
+
+    /// <summary>
+    /// The service's database with its document mappings, when the fixture names them (<see cref="StoreConfiguration"/>):
+    /// for reading what the service stored. It never creates or alters schema objects.
+    /// </summary>
+    public IDocumentStore Store { get; private set; } = null!;
 
     /// <summary>Every message the service published, in arrival order.</summary>
     public ConcurrentQueue<object> Published { get; } = new();
@@ -49,7 +57,26 @@ public abstract class ServiceUnderTest(string serviceName, string projectFolder,
         await _bus.StartAsync();
         Service = ServiceSettings.Service(Isolation, serviceName, projectFolder, Settings);
         await Service.Start();
+        if (StoreConfiguration is { } configure)
+        {
+            Store = DocumentStore.For(options =>
+            {
+                configure(options);
+                options.Connection(Isolation.Database(serviceName));
+            });
+        }
+
         await Started();
+    }
+
+    /// <summary>The service's own store configuration (its <c>…Store.Configure</c>), to read its documents in tests.</summary>
+    protected virtual Action<StoreOptions>? StoreConfiguration => null;
+
+    /// <summary>Whether the consumer <paramref name="consumer"/> (its class name) has handled message <paramref name="messageId"/>.</summary>
+    public async Task<bool> Handled(string consumer, Guid messageId)
+    {
+        await using var session = Store.QuerySession();
+        return await session.LoadAsync<HandledMessage>(HandledMessage.KeyOf(consumer, messageId)) is not null;
     }
 
     /// <summary>Extra configuration of the service process.</summary>
@@ -59,9 +86,7 @@ public abstract class ServiceUnderTest(string serviceName, string projectFolder,
     protected virtual Task Started() => Task.CompletedTask;
 
     /// <summary>Runs before the service stops.</summary>
-    protected virtual void Stopping()
-    {
-    }
+    protected virtual Task Stopping() => Task.CompletedTask;
 
     /// <summary>Publishes a message into the service's virtual host, as another service would.</summary>
     public Task Publish<T>(T message, Guid? messageId = null) where T : class =>
@@ -77,7 +102,8 @@ public abstract class ServiceUnderTest(string serviceName, string projectFolder,
     public async Task DisposeAsync()
     {
         // Fields stay null when InitializeAsync failed part-way; dispose what was made.
-        Stopping();
+        await Stopping();
+        Store?.Dispose();
         if (Service is not null) await Service.DisposeAsync();
         if (_bus is not null) await _bus.StopAsync();
         if (Isolation is not null) await Isolation.DisposeAsync();

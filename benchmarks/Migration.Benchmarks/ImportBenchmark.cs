@@ -4,6 +4,8 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Migration.Registry.Importing;
 using Migration.Registry.Kato;
+using Migration.ServiceDefaults.Importing;
+using ImportJob = Migration.ServiceDefaults.Importing.ImportJob<Migration.Registry.Importing.ImportKind>;
 
 namespace Migration.Benchmarks;
 

@@ -6,6 +6,7 @@ using Migration.HousingAllocation.Allocation;
 using Migration.HousingAllocation.Importing;
 using Migration.ServiceDefaults.Http;
 using Migration.ServiceDefaults.Importing;
+using ImportJobResponse = Migration.ServiceDefaults.Importing.ImportJobResponse<Migration.HousingAllocation.Importing.ImportKind>;
 
 namespace Migration.HousingAllocation.Tests;
 

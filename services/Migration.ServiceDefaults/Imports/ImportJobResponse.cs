@@ -1,9 +1,9 @@
-namespace Migration.Registry.Importing;
+namespace Migration.ServiceDefaults.Importing;
 
 /// <summary>An import job as the API shows it: what was submitted, where it stands, and its counters (rows of the file).</summary>
-public sealed record ImportJobResponse(
+public sealed record ImportJobResponse<TKind>(
     Guid Id,
-    ImportKind Kind,
+    TKind Kind,
     ImportStatus Status,
     string FileName,
     long FileBytes,
@@ -16,8 +16,10 @@ public sealed record ImportJobResponse(
     long Rejected,
     long AlreadyPresent,
     string? Error)
+    where TKind : struct, Enum
 {
-    public static ImportJobResponse From(ImportJob j) => new(
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1000", Justification = "Services name it through their alias: ImportJobResponse.From(job).")]
+    public static ImportJobResponse<TKind> From(ImportJob<TKind> j) => new(
         j.Id, j.Kind, j.Status, j.FileName, j.FileBytes, j.SubmittedBy, j.SubmittedAt, j.StartedAt, j.FinishedAt,
         j.RowsRead, j.Accepted, j.Rejected, j.AlreadyPresent, j.Error);
 }

@@ -1,13 +1,6 @@
 using System.Linq.Expressions;
-using Migration.ServiceDefaults.Importing;
 
-namespace Migration.Registry.Importing;
-
-public enum ImportKind
-{
-    Settlements,
-    Households,
-}
+namespace Migration.ServiceDefaults.Importing;
 
 public enum ImportStatus
 {
@@ -20,11 +13,12 @@ public enum ImportStatus
 /// <summary>
 /// An import of a CSV file, and its progress: saved after every batch, in the batch's own transaction, so the counters
 /// always match what was stored and a job interrupted by a restart resumes after <see cref="ResumeAfterLine"/>.
-/// Counters count data rows; <see cref="AlreadyPresent"/> rows were in the registry before (or earlier in the file).
+/// Counters count data rows; <see cref="AlreadyPresent"/> rows were in the service's data before (or earlier in the file).
+/// <typeparamref name="TKind"/> is the service's enum of what it imports.
 /// </summary>
-public sealed record ImportJob(
+public sealed record ImportJob<TKind>(
     Guid Id,
-    ImportKind Kind,
+    TKind Kind,
     ImportStatus Status,
     string FileName,
     long FileBytes,
@@ -40,17 +34,19 @@ public sealed record ImportJob(
     long Rejected = 0,
     long AlreadyPresent = 0,
     int ResumeAfterLine = 0,
-    string? Error = null) : IImportJob<ImportJob>
+    string? Error = null) : IImportJob<ImportJob<TKind>>
+    where TKind : struct, Enum
 {
-    public static Expression<Func<ImportJob, bool>> Unfinished => j => j.Status == ImportStatus.Queued || j.Status == ImportStatus.Running;
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1000", Justification = "The static member IImportJob<TJob> asks every job type for.")]
+    public static Expression<Func<ImportJob<TKind>, bool>> Unfinished => j => j.Status == ImportStatus.Queued || j.Status == ImportStatus.Running;
 
     public bool IsFinished => Status is ImportStatus.Completed or ImportStatus.Failed;
 
-    string? IImportJob<ImportJob>.Failure => Error;
+    string? IImportJob<ImportJob<TKind>>.Failure => Error;
 
-    public ImportJob Running(DateTimeOffset now) => this with { Status = ImportStatus.Running, StartedAt = StartedAt ?? now };
+    public ImportJob<TKind> Running(DateTimeOffset now) => this with { Status = ImportStatus.Running, StartedAt = StartedAt ?? now };
 
-    public ImportJob Counted(ImportBatch batch) => this with
+    public ImportJob<TKind> Counted(ImportBatch batch) => this with
     {
         RowsRead = RowsRead + batch.RowsRead,
         Accepted = Accepted + batch.Accepted,
@@ -59,6 +55,6 @@ public sealed record ImportJob(
         ResumeAfterLine = Math.Max(ResumeAfterLine, batch.LastLine),
     };
 
-    public ImportJob Ended(string? failure, DateTimeOffset now) =>
+    public ImportJob<TKind> Ended(string? failure, DateTimeOffset now) =>
         this with { Status = failure is null ? ImportStatus.Completed : ImportStatus.Failed, FinishedAt = now, Error = failure };
 }

@@ -231,6 +231,23 @@ public sealed class CaseLifecycleTests(RelocationCaseFixture service)
         Assert.Contains(timeline.EnumerateArray(), e => e.GetProperty("what").GetString() == "housing-reported");
     }
 
+    [Fact]
+    public async Task The_case_shows_the_support_the_payment_service_computed()
+    {
+        await Quota("27", 100);
+        var id = await Submitted("11", "27", "cw-payments");
+        using var supervisor = service.Client("case-supervisor", "11", "sup-payments");
+        using var approved = await Send(supervisor, HttpMethod.Post, $"/api/cases/{id}/approval", null, await ETag(supervisor, id));
+        var household = (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("householdId").GetGuid();
+
+        await service.Publish(new Migration.Contracts.SubsidyPayment.EntitlementCalculated(id, household, new DateOnly(2006, 3, 1), 1_030m, 2,
+            695_250m, [new("relocation-subsidy", 2, 144_200m)], 0, DateTimeOffset.UtcNow));
+
+        using var reader = service.Client("caseworker", "11", "cw-payments");
+        await Eventually.True(async () => (await reader.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("payments") is { ValueKind: JsonValueKind.Object } p
+            && p.GetProperty("entitledKzt").GetDecimal() == 695_250m, "the entitlement on the case");
+    }
+
     // ---- arranging the world the case service knows, through the events it consumes ----
 
     private async Task<(string Origin, string Destination)> Settlements(string originOblast, string destinationOblast, string originClass)

@@ -58,6 +58,9 @@ public sealed record CaseFile(
     /// <summary>The housing-allocation service's latest report on the case's housing.</summary>
     public HousingState? Housing { get; init; }
 
+    /// <summary>The subsidy-payment service's latest report on the household's support.</summary>
+    public PaymentState? Payments { get; init; }
+
     public IReadOnlyList<CaseNote> Notes { get; init; } = [];
 
     public IReadOnlyList<CaseDocument> Documents { get; init; } = [];
@@ -142,6 +145,8 @@ public partial class CaseProjection : SingleStreamProjection<CaseFile, Guid>
     public CaseFile Apply(IEvent<CaseClosed> e, CaseFile c) => c with { Status = CaseStatus.Closed, EndReason = e.Data.Outcome, Task = null, UpdatedAt = e.Timestamp };
 
     public CaseFile Apply(IEvent<HousingReported> e, CaseFile c) => c with { Housing = e.Data.Housing, UpdatedAt = e.Timestamp };
+
+    public CaseFile Apply(IEvent<EntitlementReported> e, CaseFile c) => c with { Payments = e.Data.Payments, UpdatedAt = e.Timestamp };
 
     public CaseFile Apply(IEvent<NoteAdded> e, CaseFile c) =>
         c with { Notes = [.. c.Notes, new CaseNote(e.Data.NoteId, e.Data.Text, e.Data.Confidential, e.UserName ?? "unknown", e.Timestamp)], UpdatedAt = e.Timestamp };

@@ -25,6 +25,7 @@ public sealed record CaseResponse(
     CaseTask? Task,
     bool Overdue,
     HousingState? Housing,
+    PaymentState? Payments,
     IReadOnlyList<CaseNote> Notes,
     IReadOnlyList<CaseDocument> Documents,
     DateTimeOffset OpenedAt,
@@ -39,7 +40,7 @@ public sealed record CaseResponse(
         var confidential = ConfidentialReaders.Any(user.IsInRole);
         return new CaseResponse(c.Id, c.HouseholdId, c.Status, c.OriginKato, c.Oblast, c.Size, c.Caseworker, c.HazardPriority, c.Eligibility,
             c.DestinationKato, c.DestinationOblast, c.DestinationName, c.DestinationReason, c.RejectionReason, c.EndReason, c.QuotaYear, c.ArrivedOn,
-            c.Task, c.Task is { } t && t.DueOn < today, c.Housing, c.Notes.Where(n => confidential || !n.Confidential).ToList(), c.Documents,
+            c.Task, c.Task is { } t && t.DueOn < today, c.Housing, c.Payments, c.Notes.Where(n => confidential || !n.Confidential).ToList(), c.Documents,
             c.OpenedAt, c.OpenedBy, c.UpdatedAt, c.Version);
     }
 }

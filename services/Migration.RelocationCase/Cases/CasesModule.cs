@@ -12,7 +12,7 @@ public static class CasesModule
         options.Schema.For<RelocatedPerson>();
     }
 
-    /// <summary>The case follows its housing through the housing-allocation service's events.</summary>
+    /// <summary>The case follows its housing and its support through the other services' events.</summary>
     public static void AddCaseConsumers(this MassTransit.IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<HousingReservedConsumer>();
@@ -20,6 +20,7 @@ public static class CasesModule
         bus.AddConsumer<ReservationReleasedConsumer>();
         bus.AddConsumer<ReservationExpiredConsumer>();
         bus.AddConsumer<HousingAllocatedConsumer>();
+        bus.AddConsumer<EntitlementCalculatedConsumer>();
     }
 
     public static IServiceCollection AddCaseServices(this IServiceCollection services, IConfiguration configuration)

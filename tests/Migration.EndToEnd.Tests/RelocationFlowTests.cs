@@ -48,6 +48,18 @@ public sealed class RelocationFlowTests(ProgramFixture fixture)
         etag = await Step(caseworker, id, "destination", new { destinationKato = destination, reason = "Work in the mines for the head" }, etag);
         etag = await Step(caseworker, id, "submission", null, etag);
         etag = await Step(supervisor, id, "approval", null, etag);
+
+        // The payment service computes the household's entitlement from the approval, and the case shows it.
+        using var finance = await _system.Client("finance-officer");
+        var entitlement = await Eventually.Get(async () =>
+        {
+            using var response = await finance.GetAsync($"/api/payments/entitlements/{id}");
+            return response.IsSuccessStatusCode ? JsonDocument.Parse(await response.Content.ReadAsStringAsync()) : null;
+        }, "the entitlement at the payment service");
+        Assert.Equal(2, entitlement.RootElement.GetProperty("householdSize").GetInt32());
+        await Eventually.True(async () => (await caseworker.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("payments") is { ValueKind: JsonValueKind.Object } p
+            && p.GetProperty("entitledKzt").GetDecimal() > 0, "the entitlement shown on the case");
+        etag = (await caseworker.GetAsync($"/api/cases/{id}")).Headers.ETag!.Tag;
         await Step(caseworker, id, "move-confirmation", new { arrivedOn = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, etag);
 
         await Eventually.True(async () =>

@@ -22,32 +22,12 @@ public sealed class RelocationFlowTests(ProgramFixture fixture)
         using var admin = await _system.Client("admin");
         using var caseworker = await _system.Client("caseworker");
         using var supervisor = await _system.Client("case-supervisor");
-        var origin = RealSettlements.NextCode("59");
-        var destination = RealSettlements.NextCode("35");
-        Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync("/api/registry/settlements", new { kato = origin, potentialClass = "low" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync("/api/registry/settlements", new { kato = destination, potentialClass = "high" })).StatusCode);
-        using var registered = await clerk.PostAsJsonAsync("/api/registry/households", new
-        {
-            settlementKato = origin,
-            members = new[] { People.Member("head", new DateOnly(1968, 2, 14), Sex.Male), People.Member("spouse", new DateOnly(1970, 7, 1), Sex.Female) },
-        });
-        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
-        var household = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var (household, destination) = await HouseholdToMove(clerk, "35", "high",
+            People.Member("head", new DateOnly(1968, 2, 14), Sex.Male), People.Member("spouse", new DateOnly(1970, 7, 1), Sex.Female));
         Assert.True((await admin.PutAsJsonAsync($"/api/cases/quotas/35/{DateTime.UtcNow.Year}", new { maxHouseholds = 50, maxPeople = 500 })).IsSuccessStatusCode);
 
         // The case service learns of the household and the settlements through the registry's events.
-        var opened = await Eventually.Get(async () =>
-        {
-            var response = await caseworker.PostAsJsonAsync("/api/cases", new { householdId = household });
-            return response.StatusCode == HttpStatusCode.Created ? response : null;
-        }, "the household known to the case service");
-        var id = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        await Eventually.True(async () => (await caseworker.GetAsync($"/api/cases/settlements/{destination}")).IsSuccessStatusCode, "the destination known");
-        var etag = opened.Headers.ETag!.Tag;
-        etag = await Step(caseworker, id, "assessment", null, etag);
-        etag = await Step(caseworker, id, "destination", new { destinationKato = destination, reason = "Work in the mines for the head" }, etag);
-        etag = await Step(caseworker, id, "submission", null, etag);
-        etag = await Step(supervisor, id, "approval", null, etag);
+        var id = await Approved(caseworker, supervisor, household, destination);
 
         // The payment service computes the household's entitlement from the approval, and the case shows it.
         using var finance = await _system.Client("finance-officer");
@@ -59,7 +39,10 @@ public sealed class RelocationFlowTests(ProgramFixture fixture)
         Assert.Equal(2, entitlement.RootElement.GetProperty("householdSize").GetInt32());
         await Eventually.True(async () => (await caseworker.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("payments") is { ValueKind: JsonValueKind.Object } p
             && p.GetProperty("entitledKzt").GetDecimal() > 0, "the entitlement shown on the case");
-        etag = (await caseworker.GetAsync($"/api/cases/{id}")).Headers.ETag!.Tag;
+        // Housing reports on the case too (no unit at this destination: waitlisted); each report is a new version of the case.
+        await Eventually.True(async () => (await caseworker.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("housing").ValueKind == JsonValueKind.Object,
+            "the housing report on the case");
+        var etag = (await caseworker.GetAsync($"/api/cases/{id}")).Headers.ETag!.Tag;
         await Step(caseworker, id, "move-confirmation", new { arrivedOn = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, etag);
 
         await Eventually.True(async () =>
@@ -75,16 +58,8 @@ public sealed class RelocationFlowTests(ProgramFixture fixture)
         using var officer = await _system.Client("housing-officer");
         using var caseworker = await _system.Client("caseworker");
         using var supervisor = await _system.Client("case-supervisor");
-        var origin = RealSettlements.NextCode("59");
-        var destination = RealSettlements.NextCode("43");
-        Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync("/api/registry/settlements", new { kato = origin, potentialClass = "low" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync("/api/registry/settlements", new { kato = destination, potentialClass = "medium" })).StatusCode);
-        using var registered = await clerk.PostAsJsonAsync("/api/registry/households", new
-        {
-            settlementKato = origin,
-            members = new[] { People.Member("head", new DateOnly(1980, 3, 3), Sex.Male), People.Member("child", new DateOnly(2004, 5, 5), Sex.Female, "child", null) },
-        });
-        var household = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var (household, destination) = await HouseholdToMove(clerk, "43", "medium",
+            People.Member("head", new DateOnly(1980, 3, 3), Sex.Male), People.Member("child", new DateOnly(2004, 5, 5), Sex.Female, "child", null));
         Assert.True((await admin.PutAsJsonAsync($"/api/cases/quotas/43/{DateTime.UtcNow.Year}", new { maxHouseholds = 50, maxPeople = 500 })).IsSuccessStatusCode);
         var unit = await Eventually.Get(async () =>
         {
@@ -100,6 +75,9 @@ public sealed class RelocationFlowTests(ProgramFixture fixture)
             && h.GetProperty("status").GetString() == "reserved" && h.GetProperty("unitId").GetString() == unit, "the unit reserved for the case");
         Assert.Equal("reserved", (await officer.GetFromJsonAsync<JsonElement>($"/api/housing/units/{unit}")).GetProperty("status").GetString());
 
+        // The payment service reports on the case too; each report is a new version of the case.
+        await Eventually.True(async () => (await caseworker.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("payments").ValueKind == JsonValueKind.Object,
+            "the entitlement report on the case");
         using var read = await caseworker.GetAsync($"/api/cases/{id}");
         await Step(caseworker, id, "withdrawal", new { reason = "The family decided to stay." }, read.Headers.ETag!.Tag);
 
@@ -107,6 +85,21 @@ public sealed class RelocationFlowTests(ProgramFixture fixture)
             "the unit available again");
         await Eventually.True(async () => (await caseworker.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("housing").GetProperty("status").GetString() == "released",
             "the case showing its housing released");
+    }
+
+    /// <summary>
+    /// A household registered at a certified origin of low potential, and a certified destination of
+    /// <paramref name="potential"/> potential in <paramref name="destinationOblast"/>.
+    /// </summary>
+    private static async Task<(Guid Household, string Destination)> HouseholdToMove(HttpClient clerk, string destinationOblast, string potential, params object[] members)
+    {
+        var origin = RealSettlements.NextCode("59");
+        var destination = RealSettlements.NextCode(destinationOblast);
+        Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync("/api/registry/settlements", new { kato = origin, potentialClass = "low" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync("/api/registry/settlements", new { kato = destination, potentialClass = potential })).StatusCode);
+        using var registered = await clerk.PostAsJsonAsync("/api/registry/households", new { settlementKato = origin, members });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        return ((await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), destination);
     }
 
     /// <summary>Opens a case for a household the case service has learnt of, and takes it to approval.</summary>

@@ -1,6 +1,9 @@
 using Migration.ServiceDefaults.EventStore;
 using Migration.ServiceDefaults.Messaging;
+using Migration.SubsidyPayment.Budgets;
 using Migration.SubsidyPayment.Entitlements;
+using Migration.SubsidyPayment.Payments;
+using Migration.SubsidyPayment.Recoveries;
 using Migration.SubsidyPayment.Tariffs;
 
 namespace Migration.SubsidyPayment;
@@ -15,14 +18,10 @@ public static class Extensions
 {
     public static WebApplicationBuilder AddSubsidyPayment(this WebApplicationBuilder builder)
     {
-        builder.AddEventStore(SubsidyPaymentService.Name, options =>
-            {
-                options.AddTariffs();
-                options.AddEntitlements();
-            })
-            .ForwardIntegrationEvents<EntitlementIntegrationEvents>(builder.Services);
+        builder.AddEventStore(SubsidyPaymentService.Name, options => SubsidyPaymentStore.AddModules(options))
+            .ForwardIntegrationEvents<SubsidyPaymentIntegrationEvents>(builder.Services);
         builder.Services.AddTariffSeeding();
-        builder.AddMessaging(SubsidyPaymentService.Name, bus => bus.AddEntitlementConsumers());
+        builder.AddMessaging(SubsidyPaymentService.Name, bus => bus.AddEntitlementConsumers().AddCaseConsumers());
         return builder;
     }
 
@@ -31,6 +30,9 @@ public static class Extensions
         var api = app.MapGroup("/api/payments");
         api.MapTariffs();
         api.MapEntitlements();
+        api.MapBudgets();
+        api.MapPayments();
+        api.MapRecoveries();
         return app;
     }
 }

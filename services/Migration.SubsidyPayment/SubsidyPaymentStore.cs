@@ -1,6 +1,9 @@
 using JasperFx;
 using Marten;
+using Migration.SubsidyPayment.Budgets;
 using Migration.SubsidyPayment.Entitlements;
+using Migration.SubsidyPayment.Payments;
+using Migration.SubsidyPayment.Recoveries;
 using Migration.SubsidyPayment.Tariffs;
 using Weasel.Core;
 
@@ -17,9 +20,14 @@ public static class SubsidyPaymentStore
         options.DatabaseSchemaName = SubsidyPaymentService.Name.Replace('-', '_');
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
         options.AutoCreateSchemaObjects = AutoCreate.None;
-        options.AddTariffs();
-        options.Schema.For<Entitlement>().Index(e => e.HouseholdId);
-        options.Schema.For<OneOffBenefitClaim>();
-        return options;
+        return AddModules(options);
     }
+
+    /// <summary>Every module's documents and projections: the table of contents of the service's store.</summary>
+    public static StoreOptions AddModules(StoreOptions options) => options
+        .AddTariffs()
+        .AddEntitlements()
+        .AddBudgets()
+        .AddPayments()
+        .AddRecoveries();
 }

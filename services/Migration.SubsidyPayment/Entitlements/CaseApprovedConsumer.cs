@@ -1,6 +1,8 @@
 using Marten;
 using MassTransit;
 using Migration.Contracts.RelocationCase;
+using Migration.SubsidyPayment.Cases;
+using Migration.SubsidyPayment.Payments;
 using Migration.SubsidyPayment.Tariffs;
 using Migration.ServiceDefaults.Messaging;
 
@@ -10,7 +12,8 @@ namespace Migration.SubsidyPayment.Entitlements;
 /// Computes an approved case's entitlements from the MCI and the schedule in force on the approval date (the program's
 /// calendar day), once per case. The one-off benefits of its members are claimed in the same transaction; a member who
 /// already received one keeps it in the first case and is recorded as withheld here. Locks on the case and on every
-/// claim key serialise cases that share a person, so the claims never collide at commit.
+/// claim key serialise cases that share a person, so the claims never collide at commit. The entitlement's payments are
+/// calculated in the same transaction (<see cref="PaymentPlan"/>), and the case is recorded as approved for later re-checks.
 /// </summary>
 public sealed class CaseApprovedConsumer(IDocumentStore store, TimeProvider clock, ILogger<CaseApprovedConsumer> logger)
     : IdempotentConsumer<CaseApproved>(store, clock, logger)
@@ -21,10 +24,16 @@ public sealed class CaseApprovedConsumer(IDocumentStore store, TimeProvider cloc
         var keys = message.Members
             .SelectMany(m => OneOffBenefitClaim.OneOff.Select(b => OneOffBenefitClaim.KeyOf(b, m.Iin)))
             .ToArray();
-        await session.LockViews(keys.Prepend($"entitlement/{message.CaseId:N}"), cancellationToken);
+        await session.LockViews(keys.Prepend($"case/{message.CaseId:N}"), cancellationToken);
         if (await session.LoadAsync<Entitlement>(message.CaseId, cancellationToken) is not null)
         {
             logger.LogInformation("Entitlements of case {CaseId} are already computed", message.CaseId);
+            return;
+        }
+
+        if (await session.LoadAsync<CaseRecord>(message.CaseId, cancellationToken) is { IsEnded: true } ended)
+        {
+            logger.LogInformation("Case {CaseId} was {Standing} before its approval arrived; nothing is computed", message.CaseId, ended.Standing);
             return;
         }
 
@@ -40,6 +49,10 @@ public sealed class CaseApprovedConsumer(IDocumentStore store, TimeProvider cloc
         var calculated = EntitlementDecisions.Calculate(
             new(message.CaseId, message.HouseholdId, message.Oblast, message.DestinationOblast, approvedOn, members), mci, schedule, claimed);
         session.Events.StartStream<Entitlement>(message.CaseId, calculated);
+        session.Store(CaseRecord.Advance(await session.LoadAsync<CaseRecord>(message.CaseId, cancellationToken),
+            new CaseRecord(message.CaseId, message.HouseholdId, CaseStanding.Approved, message.ApprovedAt, null)));
+        foreach (var payment in PaymentPlan.For(new(message.CaseId, message.HouseholdId, message.Oblast, message.DestinationOblast), calculated.Lines, approvedOn))
+            session.Events.StartStream<Payment>(payment.PaymentId, payment);
         foreach (var line in calculated.Lines.Where(l => l.Iin is not null))
             session.Insert(new OneOffBenefitClaim(OneOffBenefitClaim.KeyOf(line.Benefit, line.Iin!), line.Benefit, line.Iin!, message.CaseId, message.HouseholdId));
         logger.LogInformation("Entitlements of case {CaseId}: {Total} KZT in {Lines} lines, {Withheld} one-off benefits withheld",

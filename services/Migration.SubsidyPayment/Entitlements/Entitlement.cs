@@ -20,6 +20,9 @@ public sealed record Entitlement(
     decimal TotalKzt,
     DateTimeOffset CalculatedAt)
 {
+    /// <summary>When every payment of the case last reached its end (null while some are pending).</summary>
+    public DateTimeOffset? PaymentsSettledAt { get; init; }
+
     /// <summary>The stream version, kept by Marten; sent as the ETag.</summary>
     public long Version { get; init; }
 }
@@ -35,5 +38,8 @@ public partial class EntitlementProjection : SingleStreamProjection<Entitlement,
         Lines = [.. entitlement.Lines, e.Data.Line],
         Cap = e.Data.Cap,
         TotalKzt = entitlement.TotalKzt + e.Data.Line.AmountKzt,
+        PaymentsSettledAt = null,
     };
+
+    public Entitlement Apply(IEvent<Payments.PaymentsSettled> e, Entitlement entitlement) => entitlement with { PaymentsSettledAt = e.Timestamp };
 }

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Migration.ServiceDefaults.Http;
 using Migration.ServiceDefaults.Problems;
+using Migration.SubsidyPayment.Payments;
 using Migration.SubsidyPayment.Tariffs;
 
 namespace Migration.SubsidyPayment.Entitlements;
@@ -19,7 +20,7 @@ public static class RequestingHousingCertificate
     public sealed record Request(decimal DeclaredPriceKzt, decimal AppraisedValueKzt);
 
     public static async Task<Ok<Entitlement>> Handle(
-        Guid caseId, Request request, HttpRequest http, ClaimsPrincipal user, IDocumentSession session, CancellationToken cancellationToken)
+        Guid caseId, Request request, HttpRequest http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         Price("declaredPriceKzt", request.DeclaredPriceKzt, errors);
@@ -36,7 +37,11 @@ public static class RequestingHousingCertificate
         var schedule = await session.LoadAsync<TariffSchedule>(entitlement.ScheduleId, cancellationToken)
             ?? throw new InvalidOperationException($"Tariff schedule {entitlement.ScheduleId} is gone.");
 
-        stream.AppendOne(EntitlementDecisions.HousingCertificate(entitlement, schedule, request.DeclaredPriceKzt, request.AppraisedValueKzt));
+        var granted = EntitlementDecisions.HousingCertificate(entitlement, schedule, request.DeclaredPriceKzt, request.AppraisedValueKzt);
+        stream.AppendOne(granted);
+        var payee = new PaymentPlan.Payee(entitlement.Id, entitlement.HouseholdId, entitlement.Oblast, entitlement.DestinationOblast);
+        foreach (var payment in PaymentPlan.For(payee, [granted.Line], ProgramCalendar.DateOf(clock.GetUtcNow())))
+            session.Events.StartStream<Payment>(payment.PaymentId, payment);
         await session.SaveChangesAsync(cancellationToken);
         var after = (await session.LoadAsync<Entitlement>(caseId, cancellationToken))!;
         http.HttpContext.Response.SetETag(after.Version);

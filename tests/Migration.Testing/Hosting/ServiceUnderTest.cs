@@ -92,9 +92,21 @@ public abstract class ServiceUnderTest(string serviceName, string projectFolder,
     public Task Publish<T>(T message, Guid? messageId = null) where T : class =>
         _bus.Publish(message, context => context.MessageId = messageId ?? Guid.NewGuid());
 
-    public HttpClient Client(string role, string oblast = "*", string? caller = null)
+    /// <summary>
+    /// Starts one more process of the service on the same database and virtual host, as a second replica would run
+    /// (e.g. to race requests across instances); the caller disposes it.
+    /// </summary>
+    public async Task<ServiceProcess> StartAnotherInstance()
     {
-        var client = new HttpClient { BaseAddress = Service.Address };
+        var instance = ServiceSettings.Service(Isolation, serviceName, projectFolder, Settings);
+        await instance.Start();
+        return instance;
+    }
+
+    /// <summary>A client of the service (or of <paramref name="instance"/>) with a token of <paramref name="role"/>.</summary>
+    public HttpClient Client(string role, string oblast = "*", string? caller = null, ServiceProcess? instance = null)
+    {
+        var client = new HttpClient { BaseAddress = (instance ?? Service).Address };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenForger.Create(role, oblast, subject: caller));
         return client;
     }

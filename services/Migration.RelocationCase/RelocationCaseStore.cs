@@ -19,6 +19,7 @@ public static class RelocationCaseStore
         options.AutoCreateSchemaObjects = AutoCreate.None;
         options.Schema.For<KnownSettlement>().Index(s => s.Oblast);
         options.AddRelocationViews();
+        Cases.CasePayments.Map(options);
         return options;
     }
 }

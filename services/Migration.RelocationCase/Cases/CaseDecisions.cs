@@ -113,11 +113,16 @@ public static class CaseDecisions
         return new MoveConfirmed(c.Id, c.HouseholdId, c.OriginKato, c.DestinationKato!, arrivedOn);
     }
 
+    public const string Relocated = "relocated";
+
     public static CaseClosed Close(CaseFile c)
     {
         Require(c, CaseStatus.Moved);
-        return new CaseClosed(c.Id, c.HouseholdId, "relocated");
+        return new CaseClosed(c.Id, c.HouseholdId, Relocated);
     }
+
+    /// <summary>The closure nobody takes: the move is confirmed (or being confirmed) and the payments are settled (see <see cref="ClosingOnSettlement"/>).</summary>
+    public static CaseClosed CloseSettled(CaseFile c) => new(c.Id, c.HouseholdId, Relocated, ClosingOnSettlement.Trigger);
 
     public static CaseReassigned Reassign(CaseFile c, string to, string reason)
     {

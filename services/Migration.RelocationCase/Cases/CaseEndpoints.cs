@@ -14,12 +14,12 @@ public static class CaseEndpoints
         api.MapPost("/", OpeningCase.Handle).RequireRoles(Caseworkers).WithTags("Cases")
             .WithName("OpenCase").WithSummary("Open a relocation case for a registered household (one open case per household and person)");
         api.MapGet("/", ListingCases.Handle).RequireRoles(Readers).WithTags("Cases")
-            .WithName("ListCases").WithSummary("Cases by status, oblast, caseworker, origin, destination or overdue, paged, in your oblast");
+            .WithName("ListCases").WithSummary("Cases by status, oblast, caseworker, origin, destination, overdue or payments settled/unsettled, paged, in your oblast");
         api.MapGet("/statistics", CaseStatistics.Handle).RequireRoles(Readers).WithTags("Cases")
             .WithName("CaseStatistics").WithSummary("Cases by status and by destination oblast, and how many are overdue");
 
         var cases = api.MapGroup("/{id:guid}").WithTags("Cases");
-        cases.MapGet("/", GettingCase.Handle).RequireRoles(Readers).WithName("GetCase").WithSummary("A case with its task, notes and documents");
+        cases.MapGet("/", GettingCase.Handle).RequireRoles(Readers).WithName("GetCase").WithSummary("A case with its task, notes, documents and payments");
         cases.MapGet("/timeline", GettingCase.Timeline).RequireRoles(Readers).WithName("CaseTimeline").WithSummary("Who did what and when, from the case's events");
         cases.MapPost("/assessment", AssessingEligibility.Assess).RequireRoles(Caseworkers).WithName("AssessEligibility")
             .WithSummary("Assess eligibility from what the service knows now (If-Match required)");
@@ -40,7 +40,7 @@ public static class CaseEndpoints
         cases.MapPost("/move-confirmation", ConfirmingMove.Handle).RequireRoles(Caseworkers).WithName("ConfirmMove")
             .WithSummary("Confirm the household arrived, with the date (If-Match required)");
         cases.MapPost("/closure", ClosingCase.Handle).RequireRoles(CaseStaff).WithName("CloseCase")
-            .WithSummary("Close a case whose move is confirmed (If-Match required)");
+            .WithSummary("Close a case whose move is confirmed (If-Match required); a case whose payments settle closes by itself");
         cases.MapPost("/assignment", ReassigningCase.Handle).RequireRoles(Supervisors).WithName("ReassignCase")
             .WithSummary("Reassign the case to another caseworker, with a reason (If-Match required)");
         cases.MapPost("/notes", CaseNotes.AddNote).RequireRoles(CaseStaff).WithName("AddCaseNote")

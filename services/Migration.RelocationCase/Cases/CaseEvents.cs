@@ -49,7 +49,8 @@ public sealed record CaseClosedIneligible(Guid CaseId, Guid HouseholdId, string 
 
 public sealed record MoveConfirmed(Guid CaseId, Guid HouseholdId, string OriginKato, string DestinationKato, DateOnly ArrivedOn);
 
-public sealed record CaseClosed(Guid CaseId, Guid HouseholdId, string Outcome);
+/// <summary>The case closed with its outcome; <paramref name="Trigger"/> says what closed it when nobody did (null: closed by hand).</summary>
+public sealed record CaseClosed(Guid CaseId, Guid HouseholdId, string Outcome, string? Trigger = null);
 
 public sealed record NoteAdded(Guid CaseId, Guid NoteId, string Text, bool Confidential);
 

@@ -25,7 +25,7 @@ public sealed record CaseResponse(
     CaseTask? Task,
     bool Overdue,
     HousingState? Housing,
-    PaymentState? Payments,
+    PaymentsResponse? Payments,
     IReadOnlyList<CaseNote> Notes,
     IReadOnlyList<CaseDocument> Documents,
     DateTimeOffset OpenedAt,
@@ -35,12 +35,13 @@ public sealed record CaseResponse(
 {
     private static readonly string[] ConfidentialReaders = [Roles.Caseworker, Roles.CaseSupervisor, Roles.Auditor, Roles.Admin];
 
-    public static CaseResponse From(CaseFile c, ClaimsPrincipal user, DateOnly today)
+    /// <summary>The case and its payments (null when the payment service has reported nothing yet).</summary>
+    public static CaseResponse From(CaseFile c, CasePayments? payments, ClaimsPrincipal user, DateOnly today)
     {
         var confidential = ConfidentialReaders.Any(user.IsInRole);
         return new CaseResponse(c.Id, c.HouseholdId, c.Status, c.OriginKato, c.Oblast, c.Size, c.Caseworker, c.HazardPriority, c.Eligibility,
             c.DestinationKato, c.DestinationOblast, c.DestinationName, c.DestinationReason, c.RejectionReason, c.EndReason, c.QuotaYear, c.ArrivedOn,
-            c.Task, c.Task is { } t && t.DueOn < today, c.Housing, c.Payments, c.Notes.Where(n => confidential || !n.Confidential).ToList(), c.Documents,
+            c.Task, c.Task is { } t && t.DueOn < today, c.Housing, PaymentsResponse.From(payments, c.Payments), c.Notes.Where(n => confidential || !n.Confidential).ToList(), c.Documents,
             c.OpenedAt, c.OpenedBy, c.UpdatedAt, c.Version);
     }
 }

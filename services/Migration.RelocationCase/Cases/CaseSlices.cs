@@ -25,17 +25,28 @@ public static class CaseSlices
         return c;
     }
 
+    /// <summary>The case as the API shows it, with its payments (kept beside it, see <see cref="CasePayments"/>).</summary>
+    public static async Task<CaseResponse> Respond(IQuerySession session, CaseFile c, ClaimsPrincipal user, DateOnly today, CancellationToken cancellationToken) =>
+        CaseResponse.From(c, await session.LoadAsync<CasePayments>(c.Id, cancellationToken), user, today);
+
     /// <summary>Fetches the case at the version in <c>If-Match</c>, decides, appends, commits, and answers with the new state.</summary>
-    public static async Task<Ok<CaseResponse>> Change(
+    public static Task<Ok<CaseResponse>> Change(
         Guid id, HttpRequest http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
-        Func<CaseFile, Task<object>> decide, CancellationToken cancellationToken)
+        Func<CaseFile, Task<object>> decide, CancellationToken cancellationToken) =>
+        ChangeMany(id, http, user, session, clock, async c => [await decide(c)], cancellationToken);
+
+    /// <summary>As <see cref="Change"/>, for a step that may bring more than one event (the move that also closes the case).</summary>
+    public static async Task<Ok<CaseResponse>> ChangeMany(
+        Guid id, HttpRequest http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
+        Func<CaseFile, Task<IReadOnlyList<object>>> decide, CancellationToken cancellationToken)
     {
         var expected = http.RequiredVersion();
         var stream = await session.Events.FetchForWriting<CaseFile>(id, expected, cancellationToken);
         var c = stream.Aggregate.Visible(user, id);
-        stream.AppendOne(await decide(c));
+        stream.AppendMany(await decide(c));
         await session.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(CaseResponse.From(await Load(session, id, user, http.HttpContext.Response, cancellationToken), user, clock.Today()));
+        var changed = await Load(session, id, user, http.HttpContext.Response, cancellationToken);
+        return TypedResults.Ok(await Respond(session, changed, user, clock.Today(), cancellationToken));
     }
 
     public static string RequireReason(string? reason, string field = "reason")

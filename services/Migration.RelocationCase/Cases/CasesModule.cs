@@ -10,6 +10,7 @@ public static class CasesModule
         options.Schema.For<CaseFile>().Index(c => c.Oblast).Index(c => c.Status).Index(c => c.Caseworker).Index(c => c.HouseholdId);
         options.Schema.For<CaseClaim>();
         options.Schema.For<RelocatedPerson>();
+        CasePayments.Map(options);
     }
 
     /// <summary>The case follows its housing and its support through the other services' events.</summary>
@@ -21,6 +22,14 @@ public static class CasesModule
         bus.AddConsumer<ReservationExpiredConsumer>();
         bus.AddConsumer<HousingAllocatedConsumer>();
         bus.AddConsumer<EntitlementCalculatedConsumer>();
+        bus.AddConsumer<PaymentVerifiedConsumer>();
+        bus.AddConsumer<PaymentApprovedConsumer>();
+        bus.AddConsumer<PaymentBatchedConsumer>();
+        bus.AddConsumer<PaymentPaidConsumer>();
+        bus.AddConsumer<PaymentReturnedConsumer>();
+        bus.AddConsumer<PaymentCancelledConsumer>();
+        bus.AddConsumer<PaymentReversedConsumer>();
+        bus.AddConsumer<CasePaymentsSettledConsumer>();
     }
 
     public static IServiceCollection AddCaseServices(this IServiceCollection services, IConfiguration configuration)

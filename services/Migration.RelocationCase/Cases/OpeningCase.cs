@@ -48,6 +48,6 @@ public static class OpeningCase
         }
 
         var created = await CaseSlices.Load(session, opened.CaseId, user, response, cancellationToken);
-        return TypedResults.Created($"/api/cases/{opened.CaseId}", CaseResponse.From(created, user, clock.Today()));
+        return TypedResults.Created($"/api/cases/{opened.CaseId}", await CaseSlices.Respond(session, created, user, clock.Today(), cancellationToken));
     }
 }

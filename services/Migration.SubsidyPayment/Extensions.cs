@@ -1,6 +1,7 @@
 using Migration.ServiceDefaults.EventStore;
 using Migration.ServiceDefaults.Messaging;
 using Migration.SubsidyPayment.Budgets;
+using Migration.SubsidyPayment.Disbursement;
 using Migration.SubsidyPayment.Entitlements;
 using Migration.SubsidyPayment.Payments;
 using Migration.SubsidyPayment.Recoveries;
@@ -21,6 +22,7 @@ public static class Extensions
         builder.AddEventStore(SubsidyPaymentService.Name, options => SubsidyPaymentStore.AddModules(options))
             .ForwardIntegrationEvents<SubsidyPaymentIntegrationEvents>(builder.Services);
         builder.Services.AddTariffSeeding();
+        builder.Services.AddDisbursement(builder.Configuration);
         builder.AddMessaging(SubsidyPaymentService.Name, bus => bus.AddEntitlementConsumers().AddCaseConsumers());
         return builder;
     }
@@ -32,6 +34,7 @@ public static class Extensions
         api.MapEntitlements();
         api.MapBudgets();
         api.MapPayments();
+        api.MapDisbursement();
         api.MapRecoveries();
         return app;
     }

@@ -1,6 +1,7 @@
 using JasperFx;
 using Marten;
 using Migration.SubsidyPayment.Budgets;
+using Migration.SubsidyPayment.Disbursement;
 using Migration.SubsidyPayment.Entitlements;
 using Migration.SubsidyPayment.Payments;
 using Migration.SubsidyPayment.Recoveries;
@@ -29,5 +30,6 @@ public static class SubsidyPaymentStore
         .AddEntitlements()
         .AddBudgets()
         .AddPayments()
+        .AddDisbursement()
         .AddRecoveries();
 }

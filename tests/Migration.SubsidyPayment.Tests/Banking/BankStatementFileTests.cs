@@ -45,10 +45,10 @@ public sealed class BankStatementFileTests
 
         var batch = statement.Entries[0];
         Assert.True(batch.IsDebit);
-        Assert.Equal(1_450_867.89m, batch.Amount); // 216,300 + 1,234,567.89: the returned 0.05 was never debited
-        Assert.Equal(new StatementBatch(MessageId, BatchId, 2, 1_450_867.89m), batch.Batch);
+        Assert.Equal(1_450_867.94m, batch.Amount); // the whole file was executed; the returned 0.05 comes back as a credit
+        Assert.Equal(new StatementBatch(MessageId, BatchId, 3, 1_450_867.94m), batch.Batch);
         Assert.Equal(
-            [new("E2E-0001", 216_300m, true, null, null, false), new("E2E-0003", 1_234_567.89m, true, null, null, false)],
+            [new("E2E-0001", 216_300m, true, null, null, false), new("E2E-0002", 0.05m, true, null, null, false), new("E2E-0003", 1_234_567.89m, true, null, null, false)],
             batch.Transactions);
 
         var returned = statement.Entries[1];
@@ -115,12 +115,12 @@ public sealed class BankStatementFileTests
     [Fact]
     public void A_single_transaction_without_its_own_amount_has_the_entry_amount_and_NOTPROVIDED_is_no_id()
     {
-        var document = Bank().Return("E2E-0001", "AC04").Return("E2E-0003", "AC04").Statement("STMT-1");
-        var paidOnly = Elements(document, "TxDtls").Single(t => t.Descendants().Any(d => d.Value == "E2E-0002" && d.Name.LocalName == "EndToEndId"));
-        paidOnly.Elements().Single(e => e.Name.LocalName == "AmtDtls").Remove();
-        paidOnly.Descendants().Single(e => e.Name.LocalName == "EndToEndId").Value = "NOTPROVIDED";
+        var document = Bank().Return("E2E-0002", "AC04").Statement("STMT-1");
+        var returned = Elements(document, "TxDtls").Single(t => t.Descendants().Any(d => d.Name.LocalName == "RtrInf"));
+        returned.Elements().Where(e => e.Name.LocalName == "AmtDtls").Remove();
+        returned.Descendants().Single(e => e.Name.LocalName == "EndToEndId").Value = "NOTPROVIDED";
 
-        var transaction = Read(document).Entries[0].Transactions.Single();
+        var transaction = Read(document).Entries[1].Transactions.Single();
 
         Assert.Null(transaction.EndToEndId);
         Assert.Equal(0.05m, transaction.Amount);

@@ -24,9 +24,13 @@ public sealed class PaymentDesk(SubsidyPaymentFixture service)
     public static CaseContracts.CaseMember Member(string relationship, int year, Sex sex) =>
         new(People.NextIin(new DateOnly(year, 5, 5), sex).Value, new DateOnly(year, 5, 5), sex == Sex.Male ? "male" : "female", relationship);
 
-    /// <summary>A case approved on <paramref name="at"/> for a household of <paramref name="members"/>, moving from Turkistan (61) to Kyzylorda (43).</summary>
-    public static CaseContracts.CaseApproved Approved(IReadOnlyList<CaseContracts.CaseMember> members, DateTimeOffset? at = null, Guid? householdId = null) =>
-        new(Guid.NewGuid(), householdId ?? Guid.NewGuid(), "611010100", "61", "434030100", "43", members, false,
+    /// <summary>
+    /// A case approved on <paramref name="at"/> for a household of <paramref name="members"/>, moving from Turkistan (61)
+    /// to an oblast (Kyzylorda, 43, unless a test needs payments no other test batches).
+    /// </summary>
+    public static CaseContracts.CaseApproved Approved(
+        IReadOnlyList<CaseContracts.CaseMember> members, DateTimeOffset? at = null, Guid? householdId = null, string destinationOblast = "43") =>
+        new(Guid.NewGuid(), householdId ?? Guid.NewGuid(), "611010100", "61", $"{destinationOblast}4030100", destinationOblast, members, false,
             at ?? new DateTimeOffset(2006, 3, 1, 12, 0, 0, TimeSpan.FromHours(6)));
 
     /// <summary>Publishes the approval and waits for the case's payments to be calculated.</summary>
@@ -89,6 +93,32 @@ public sealed class PaymentDesk(SubsidyPaymentFixture service)
         using var response = await Step(Senior(by), paymentId, "approval");
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>
+    /// Everything of the case that may be paid before the move (relocation subsidies and the first rent instalment),
+    /// verified against <paramref name="lineId"/> and approved; the household paid at a bank of <paramref name="bankCode"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<JsonElement>> ApprovedBeforeMove(CaseContracts.CaseApproved approved, Guid lineId, string bankCode = "601")
+    {
+        await SetLimit("approver-of-tests", 10_000_000m);
+        var payable = (await PaymentsOf(approved)).Where(p => !p.GetProperty("awaitsMove").GetBoolean()).ToList();
+        await RecordAccount(approved.HouseholdId, bankCode);
+        var result = new List<JsonElement>();
+        foreach (var payment in payable)
+        {
+            await Verified(Id(payment), lineId);
+            result.Add(await Approved(Id(payment), "approver-of-tests"));
+        }
+
+        return result;
+    }
+
+    public static async Task<HttpResponseMessage> Post(HttpClient client, string uri, object body, long version)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent.Create(body) };
+        request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{version}\""));
+        return await client.SendAsync(request);
     }
 
     public static Guid Id(JsonElement payment) => payment.GetProperty("id").GetGuid();

@@ -12,10 +12,10 @@ namespace Migration.Testing.Banking;
 /// and references no service code, so a service's reader is tested against files it did not help to write.
 /// </summary>
 /// <remarks>
-/// Every transfer is paid unless <see cref="Return"/> says otherwise. Per payment-information block of the order, the
-/// statement has one batch-booked debit entry (NtryDtls/Btch with the order's MsgId and PmtInfId, the number and total
-/// of the paid transfers, and one TxDtls per paid transfer); each returned transfer comes back as its own credit entry
-/// with RtrInf; <see cref="AddUnmatched"/> adds entries the service never ordered. References are derived from the order,
+/// Per payment-information block of the order, the statement has one batch-booked debit entry, as a bank books an
+/// executed file: NtryDtls/Btch with the order's MsgId and PmtInfId, the number and total of all its transfers, and one
+/// TxDtls per transfer. A transfer <see cref="Return"/> names was executed and came back: it is in the debit entry and
+/// also has its own credit entry with RtrInf; <see cref="AddUnmatched"/> adds entries the service never ordered. References are derived from the order,
 /// so the same outcome written twice under two message ids has the same entries (a re-sent file).
 /// </remarks>
 public sealed class BankSimulator
@@ -149,7 +149,7 @@ public sealed class BankSimulator
 
     private IEnumerable<Entry> Entries(Batch batch)
     {
-        var paid = batch.Transfers.Where(t => !returns.ContainsKey(t.EndToEndId)).ToList();
+        var paid = batch.Transfers.ToList();
         if (paid.Count > 0)
         {
             var total = tamperedTotals.TryGetValue(batch.PaymentInformationId, out var tampered) ? tampered

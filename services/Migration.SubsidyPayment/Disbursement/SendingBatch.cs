@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Migration.ServiceDefaults.Auth;
+using Migration.ServiceDefaults.Http;
+using Migration.ServiceDefaults.Problems;
+using Migration.SubsidyPayment.Payments;
+
+namespace Migration.SubsidyPayment.Disbursement;
+
+/// <summary>Finance staff record that the batch's files went to the banks (If-Match): its payments are sent.</summary>
+public static class SendingBatch
+{
+    public const string AlreadySent = "batch.already-sent";
+
+    public static async Task<Ok<DisbursementBatch>> Handle(Guid batchId, HttpRequest http, ClaimsPrincipal user, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var stream = await session.Events.FetchForWriting<DisbursementBatch>(batchId, http.RequiredVersion(), cancellationToken);
+        var batch = stream.Aggregate ?? throw ProblemException.NotFound(ReadingBatches.NotFound, $"No batch {batchId}.");
+        if (batch.Status != BatchStatus.Created) throw ProblemException.Conflict(AlreadySent, $"Batch {batchId} was already sent.");
+        stream.AppendOne(new BatchSent(batchId, user.CallerId()));
+        foreach (var payment in batch.Files.SelectMany(f => f.Payments))
+            (await session.Events.FetchForWriting<Payment>(payment.PaymentId, cancellationToken)).AppendOne(new PaymentSent(payment.PaymentId, batchId));
+        await session.SaveChangesAsync(cancellationToken);
+        var after = (await session.LoadAsync<DisbursementBatch>(batchId, cancellationToken))!;
+        http.HttpContext.Response.SetETag(after.Version);
+        return TypedResults.Ok(after);
+    }
+}

@@ -22,12 +22,12 @@ public sealed class RelocationFlowTests(ProgramFixture fixture)
         using var admin = await _system.Client("admin");
         using var caseworker = await _system.Client("caseworker");
         using var supervisor = await _system.Client("case-supervisor");
-        var (household, destination) = await HouseholdToMove(clerk, "35", "high",
+        var (household, destination) = await CaseJourney.HouseholdToMove(clerk, "35", "high",
             People.Member("head", new DateOnly(1968, 2, 14), Sex.Male), People.Member("spouse", new DateOnly(1970, 7, 1), Sex.Female));
         Assert.True((await admin.PutAsJsonAsync($"/api/cases/quotas/35/{DateTime.UtcNow.Year}", new { maxHouseholds = 50, maxPeople = 500 })).IsSuccessStatusCode);
 
         // The case service learns of the household and the settlements through the registry's events.
-        var id = await Approved(caseworker, supervisor, household, destination);
+        var id = await CaseJourney.Approved(caseworker, supervisor, household, destination);
 
         // The payment service computes the household's entitlement from the approval, and the case shows it.
         using var finance = await _system.Client("finance-officer");
@@ -39,11 +39,12 @@ public sealed class RelocationFlowTests(ProgramFixture fixture)
         Assert.Equal(2, entitlement.RootElement.GetProperty("householdSize").GetInt32());
         await Eventually.True(async () => (await caseworker.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("payments") is { ValueKind: JsonValueKind.Object } p
             && p.GetProperty("entitledKzt").GetDecimal() > 0, "the entitlement shown on the case");
-        // Housing reports on the case too (no unit at this destination: waitlisted); each report is a new version of the case.
+        // Housing reports on the case too (no unit at this destination: waitlisted); each report is a new version of the case
+        // (payment reports are not: they live beside the case).
         await Eventually.True(async () => (await caseworker.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("housing").ValueKind == JsonValueKind.Object,
             "the housing report on the case");
         var etag = (await caseworker.GetAsync($"/api/cases/{id}")).Headers.ETag!.Tag;
-        await Step(caseworker, id, "move-confirmation", new { arrivedOn = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, etag);
+        await CaseJourney.Step(caseworker, id, "move-confirmation", new { arrivedOn = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, etag);
 
         await Eventually.True(async () =>
             (await clerk.GetFromJsonAsync<JsonElement>($"/api/registry/households/{household}")).GetProperty("settlementKato").GetString() == destination,
@@ -58,7 +59,7 @@ public sealed class RelocationFlowTests(ProgramFixture fixture)
         using var officer = await _system.Client("housing-officer");
         using var caseworker = await _system.Client("caseworker");
         using var supervisor = await _system.Client("case-supervisor");
-        var (household, destination) = await HouseholdToMove(clerk, "43", "medium",
+        var (household, destination) = await CaseJourney.HouseholdToMove(clerk, "43", "medium",
             People.Member("head", new DateOnly(1980, 3, 3), Sex.Male), People.Member("child", new DateOnly(2004, 5, 5), Sex.Female, "child", null));
         Assert.True((await admin.PutAsJsonAsync($"/api/cases/quotas/43/{DateTime.UtcNow.Year}", new { maxHouseholds = 50, maxPeople = 500 })).IsSuccessStatusCode);
         var unit = await Eventually.Get(async () =>
@@ -70,62 +71,20 @@ public sealed class RelocationFlowTests(ProgramFixture fixture)
             return response.StatusCode == HttpStatusCode.Created ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString() : null;
         }, "the destination known to the housing service");
 
-        var id = await Approved(caseworker, supervisor, household, destination);
+        var id = await CaseJourney.Approved(caseworker, supervisor, household, destination);
         await Eventually.True(async () => (await caseworker.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("housing") is { ValueKind: JsonValueKind.Object } h
             && h.GetProperty("status").GetString() == "reserved" && h.GetProperty("unitId").GetString() == unit, "the unit reserved for the case");
         Assert.Equal("reserved", (await officer.GetFromJsonAsync<JsonElement>($"/api/housing/units/{unit}")).GetProperty("status").GetString());
 
-        // The payment service reports on the case too; each report is a new version of the case.
+        // The payment service reports on the case too (beside it: the case's version does not change).
         await Eventually.True(async () => (await caseworker.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("payments").ValueKind == JsonValueKind.Object,
             "the entitlement report on the case");
         using var read = await caseworker.GetAsync($"/api/cases/{id}");
-        await Step(caseworker, id, "withdrawal", new { reason = "The family decided to stay." }, read.Headers.ETag!.Tag);
+        await CaseJourney.Step(caseworker, id, "withdrawal", new { reason = "The family decided to stay." }, read.Headers.ETag!.Tag);
 
         await Eventually.True(async () => (await officer.GetFromJsonAsync<JsonElement>($"/api/housing/units/{unit}")).GetProperty("status").GetString() == "available",
             "the unit available again");
         await Eventually.True(async () => (await caseworker.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("housing").GetProperty("status").GetString() == "released",
             "the case showing its housing released");
-    }
-
-    /// <summary>
-    /// A household registered at a certified origin of low potential, and a certified destination of
-    /// <paramref name="potential"/> potential in <paramref name="destinationOblast"/>.
-    /// </summary>
-    private static async Task<(Guid Household, string Destination)> HouseholdToMove(HttpClient clerk, string destinationOblast, string potential, params object[] members)
-    {
-        var origin = RealSettlements.NextCode("59");
-        var destination = RealSettlements.NextCode(destinationOblast);
-        Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync("/api/registry/settlements", new { kato = origin, potentialClass = "low" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync("/api/registry/settlements", new { kato = destination, potentialClass = potential })).StatusCode);
-        using var registered = await clerk.PostAsJsonAsync("/api/registry/households", new { settlementKato = origin, members });
-        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
-        return ((await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), destination);
-    }
-
-    /// <summary>Opens a case for a household the case service has learnt of, and takes it to approval.</summary>
-    private static async Task<Guid> Approved(HttpClient caseworker, HttpClient supervisor, Guid household, string destination)
-    {
-        using var opened = await Eventually.Get(async () =>
-        {
-            var response = await caseworker.PostAsJsonAsync("/api/cases", new { householdId = household });
-            return response.StatusCode == HttpStatusCode.Created ? response : null;
-        }, "the household known to the case service");
-        var id = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        await Eventually.True(async () => (await caseworker.GetAsync($"/api/cases/settlements/{destination}")).IsSuccessStatusCode, "the destination known");
-        var etag = opened.Headers.ETag!.Tag;
-        etag = await Step(caseworker, id, "assessment", null, etag);
-        etag = await Step(caseworker, id, "destination", new { destinationKato = destination, reason = "A house and work for the head" }, etag);
-        etag = await Step(caseworker, id, "submission", null, etag);
-        await Step(supervisor, id, "approval", null, etag);
-        return id;
-    }
-
-    private static async Task<string> Step(HttpClient client, Guid id, string step, object? body, string etag)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{id}/{step}") { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.IfMatch.Add(new EntityTagHeaderValue(etag));
-        using var response = await client.SendAsync(request);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{step}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return response.Headers.ETag!.Tag;
     }
 }

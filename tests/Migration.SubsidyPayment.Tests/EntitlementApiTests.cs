@@ -122,6 +122,9 @@ public sealed class EntitlementApiTests(SubsidyPaymentFixture service)
         await twice.AssertProblem(HttpStatusCode.Conflict, "entitlement.certificate-exists");
         var e = await Entitlement(approved.CaseId);
         Assert.Equal(250_000m, Lines(e, "housing-certificate").Single().GetProperty("amountKzt").GetDecimal());
+        var certificate = await _finance.GetFromJsonAsync<JsonElement>($"/api/payments?caseId={approved.CaseId}&benefit=housing-certificate");
+        Assert.Equal("the declared price 8,000,000 KZT is 16 times the appraised value 500,000 KZT",
+            certificate.GetProperty("items").EnumerateArray().Single().GetProperty("reviewNote").GetString());   // two approvers, whatever the amount
         Assert.Equal((70m * 2 + 50m + 35m + 15m * 12) * 3_932m + 250_000m, e.GetProperty("totalKzt").GetDecimal());
     }
 

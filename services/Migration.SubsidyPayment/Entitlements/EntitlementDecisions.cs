@@ -108,8 +108,24 @@ public static class EntitlementDecisions
         var mci = new MciRate(MciRate.KeyOf(entitlement.MciEffectiveFrom), entitlement.MciEffectiveFrom, entitlement.MciValue, "entitlement", default);
         var (lines, cap) = ApplyCap([.. entitlement.Lines, line], mci, schedule);
         return new HousingCertificateGranted(entitlement.Id, declaredPrice, appraisedValue, lines[^1],
-            cap is null ? entitlement.Cap : cap with { ReductionKzt = (entitlement.Cap?.ReductionKzt ?? 0m) + lines[^1].CapReductionKzt });
+            cap is null ? entitlement.Cap : cap with { ReductionKzt = (entitlement.Cap?.ReductionKzt ?? 0m) + lines[^1].CapReductionKzt },
+            Implausibility(declaredPrice, appraisedValue));
     }
+
+    /// <summary>
+    /// Declared prices far from the appraisal are how certificates were inflated (houses bought for 0.5 million declared
+    /// at 8 million): a declared price more than <see cref="PlausibleDeclaredRatio"/> times the appraised value, or below
+    /// its inverse, is named, so that the payment goes to two approvers.
+    /// </summary>
+    public static string? Implausibility(decimal declaredPrice, decimal appraisedValue)
+    {
+        var ratio = declaredPrice / appraisedValue;
+        return ratio > PlausibleDeclaredRatio || ratio < 1 / PlausibleDeclaredRatio
+            ? $"the declared price {Show(declaredPrice)} KZT is {Show(decimal.Round(ratio, 2))} times the appraised value {Show(appraisedValue)} KZT"
+            : null;
+    }
+
+    public const decimal PlausibleDeclaredRatio = 1.5m;
 
     private static Instalment[] Trim(IReadOnlyList<Instalment> instalments, decimal take)
     {

@@ -42,5 +42,10 @@ public sealed record EntitlementCalculated(
     CapApplied? Cap,
     decimal TotalKzt);
 
-/// <summary>A housing certificate was granted on request: share of the lower of declared price and appraised value, capped.</summary>
-public sealed record HousingCertificateGranted(Guid CaseId, decimal DeclaredPriceKzt, decimal AppraisedValueKzt, EntitlementLine Line, CapApplied? Cap);
+/// <summary>
+/// A housing certificate was granted on request: share of the lower of declared price and appraised value, capped.
+/// <see cref="Implausibility"/> says why the declared price is not plausible (null when it is): the certificate's payment
+/// then needs two approvers, whatever its amount.
+/// </summary>
+public sealed record HousingCertificateGranted(
+    Guid CaseId, decimal DeclaredPriceKzt, decimal AppraisedValueKzt, EntitlementLine Line, CapApplied? Cap, string? Implausibility = null);

@@ -40,7 +40,7 @@ public static class RequestingHousingCertificate
         var granted = EntitlementDecisions.HousingCertificate(entitlement, schedule, request.DeclaredPriceKzt, request.AppraisedValueKzt);
         stream.AppendOne(granted);
         var payee = new PaymentPlan.Payee(entitlement.Id, entitlement.HouseholdId, entitlement.Oblast, entitlement.DestinationOblast);
-        foreach (var payment in PaymentPlan.For(payee, [granted.Line], ProgramCalendar.DateOf(clock.GetUtcNow())))
+        foreach (var payment in PaymentPlan.For(payee, [granted.Line], ProgramCalendar.DateOf(clock.GetUtcNow()), granted.Implausibility))
             session.Events.StartStream<Payment>(payment.PaymentId, payment);
         await session.SaveChangesAsync(cancellationToken);
         var after = (await session.LoadAsync<Entitlement>(caseId, cancellationToken))!;

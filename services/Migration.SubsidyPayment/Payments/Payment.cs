@@ -28,6 +28,8 @@ public sealed record Payment(
     PaymentStatus Status,
     DateTimeOffset CalculatedAt)
 {
+    /// <summary>Why this payment needs two approvers whatever its amount (null: the threshold decides).</summary>
+    public string? ReviewNote { get; init; }
     public Guid? BudgetLineId { get; init; }
     public PayeeAccount? Account { get; init; }
     public string? VerifiedBy { get; init; }
@@ -51,7 +53,8 @@ public partial class PaymentProjection : SingleStreamProjection<Payment, Guid>
     public Payment Create(IEvent<PaymentCalculated> e) =>
         new Payment(e.Data.PaymentId, e.Data.CaseId, e.Data.HouseholdId, e.Data.Oblast, e.Data.DestinationOblast, e.Data.Benefit, e.Data.Iin,
             e.Data.Instalment, e.Data.DueOn, e.Data.AmountKzt, e.Data.AmountKzt, e.Data.Formula, e.Data.AwaitsMove, PaymentStatus.Calculated, e.Timestamp)
-        .Step(e, "calculated", e.Data.Formula);
+        { ReviewNote = e.Data.ReviewNote }
+        .Step(e, "calculated", e.Data.ReviewNote is null ? e.Data.Formula : $"{e.Data.Formula}; needs two approvers: {e.Data.ReviewNote}");
 
     public Payment Apply(IEvent<PaymentCorrected> e, Payment p) =>
         (p with { AmountKzt = e.Data.AmountKzt, SentBackReason = null }).Step(e, "corrected", $"{e.Data.PreviousKzt:0.00} → {e.Data.AmountKzt:0.00} KZT: {e.Data.Reason}");

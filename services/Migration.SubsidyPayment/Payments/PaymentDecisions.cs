@@ -48,7 +48,7 @@ public static class PaymentDecisions
 
     /// <summary>
     /// One approval. The approver is never the verifier nor an earlier approver, and their personal limit covers the amount.
-    /// Above the policy's threshold the first approval only records itself; the last one approves (the caller then
+    /// Above the policy's threshold, or when the payment carries a review note, the first approval only records itself; the last one approves (the caller then
     /// commits the funds). The case must still be approved, and moved when the payment waits for the move.
     /// </summary>
     public static object Approve(Payment payment, string caller, ApprovalPolicy policy, CaseRecord? standing, DateTimeOffset now)
@@ -68,7 +68,7 @@ public static class PaymentDecisions
             throw ProblemException.Conflict(NoAccount, "The payment has no valid account; send it back to be verified again.");
 
         var approval = new Approval(caller, limit, now);
-        var needed = payment.AmountKzt > policy.SecondApprovalAboveKzt ? 2 : 1;
+        var needed = payment.AmountKzt > policy.SecondApprovalAboveKzt || payment.ReviewNote is not null ? 2 : 1;
         return payment.Approvals.Count + 1 < needed
             ? new PaymentApprovalGiven(payment.Id, approval)
             : new PaymentApproved(payment.Id, payment.CaseId, payment.HouseholdId, payment.Benefit, payment.Instalment, payment.AmountKzt,

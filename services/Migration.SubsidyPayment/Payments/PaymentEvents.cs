@@ -11,10 +11,11 @@ public sealed record Approval(string By, decimal LimitKzt, DateTimeOffset At);
 /// <summary>
 /// A payment was calculated from an entitlement line (or one monthly instalment of it). <see cref="AwaitsMove"/>: it may
 /// be approved only once the move is confirmed (travel reimbursement and the rent instalments after the first).
+/// <see cref="ReviewNote"/>: why the payment needs two approvers whatever its amount (an implausible declared price).
 /// </summary>
 public sealed record PaymentCalculated(
     Guid PaymentId, Guid CaseId, Guid HouseholdId, string Oblast, string DestinationOblast, BenefitType Benefit, string? Iin, int? Instalment,
-    DateOnly DueOn, decimal AmountKzt, string Formula, bool AwaitsMove);
+    DateOnly DueOn, decimal AmountKzt, string Formula, bool AwaitsMove, string? ReviewNote = null);
 
 /// <summary>A finance officer corrected the amount of a payment sent back, with the reason.</summary>
 public sealed record PaymentCorrected(Guid PaymentId, decimal AmountKzt, decimal PreviousKzt, string Reason, string By);

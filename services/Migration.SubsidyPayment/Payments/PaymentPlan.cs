@@ -13,13 +13,13 @@ public static class PaymentPlan
     /// <summary>The case the payments belong to.</summary>
     public sealed record Payee(Guid CaseId, Guid HouseholdId, string Oblast, string DestinationOblast);
 
-    public static IReadOnlyList<PaymentCalculated> For(Payee entitlement, IEnumerable<EntitlementLine> lines, DateOnly payableFrom) =>
+    public static IReadOnlyList<PaymentCalculated> For(Payee entitlement, IEnumerable<EntitlementLine> lines, DateOnly payableFrom, string? reviewNote = null) =>
     [
         .. lines.SelectMany(line => line.Benefit == BenefitType.RentCompensation
             ? line.Instalments.Where(i => i.AmountKzt > 0).Select(i => Payment(entitlement, line, i.Month, i.DueOn, i.AmountKzt, i.Month > 1,
                 $"instalment {i.Month} of {line.Instalments.Count}: {line.Formula}"))
             : line.AmountKzt > 0
-                ? [Payment(entitlement, line, null, payableFrom, line.AmountKzt, line.Benefit == BenefitType.TravelReimbursement, line.Formula)]
+                ? [Payment(entitlement, line, null, payableFrom, line.AmountKzt, line.Benefit == BenefitType.TravelReimbursement, line.Formula) with { ReviewNote = reviewNote }]
                 : []),
     ];
 

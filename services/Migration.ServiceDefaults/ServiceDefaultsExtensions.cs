@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Migration.ServiceDefaults.Auth;
+using Migration.ServiceDefaults.Clock;
 using Migration.ServiceDefaults.Correlation;
 using Migration.ServiceDefaults.Health;
 using Migration.ServiceDefaults.Problems;
@@ -16,7 +17,7 @@ public static class ServiceDefaultsExtensions
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddProgramClock();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddProblemDetailsWithCodes();
         builder.Services.ConfigureHttpJsonOptions(options =>

@@ -96,9 +96,12 @@ public abstract class ServiceUnderTest(string serviceName, string projectFolder,
     /// Starts one more process of the service on the same database and virtual host, as a second replica would run
     /// (e.g. to race requests across instances); the caller disposes it.
     /// </summary>
-    public async Task<ServiceProcess> StartAnotherInstance()
+    /// <param name="settings">Settings of this instance only, over the fixture's (e.g. a clock moved ahead).</param>
+    public async Task<ServiceProcess> StartAnotherInstance(IReadOnlyDictionary<string, string>? settings = null)
     {
-        var instance = ServiceSettings.Service(Isolation, serviceName, projectFolder, Settings);
+        var merged = new Dictionary<string, string>(Settings ?? new Dictionary<string, string>());
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) merged[key] = value;
+        var instance = ServiceSettings.Service(Isolation, serviceName, projectFolder, merged);
         await instance.Start();
         return instance;
     }

@@ -7,4 +7,6 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 
 var api = await GatewayClient.Connect(gateway, cancel.Token);
 var loaded = await DemoSettlements.Load(api, Path.Combine(AppContext.BaseDirectory, "settlements.csv"), cancel.Token);
-Console.WriteLine($"Demo loaded through {gateway}: {loaded.Certified} settlements certified, {loaded.AlreadyThere} already there.");
+var finance = await DemoFinance.Load(api, cancel.Token);
+Console.WriteLine($"Demo loaded through {gateway}: {loaded.Certified} settlements certified, {loaded.AlreadyThere} already there; " +
+    $"{finance.LinesOpened} budget lines opened, {finance.AlreadyThere} already there.");

@@ -64,11 +64,13 @@ public sealed class PaymentFlowTests(ProgramFixture fixture)
         using var imported = await finance.PostAsync("/api/payments/statements", statement);
         Assert.Equal(HttpStatusCode.Created, imported.StatusCode);
 
+        // The settlement and each payment's report travel separately: wait for the case to be closed and to show every payment paid.
         var closed = await Eventually.Get(async () =>
         {
             var c = await caseworker.GetFromJsonAsync<JsonElement>($"/api/cases/{id}");
-            return c.GetProperty("status").GetString() == "closed" ? (object?)c : null;
-        }, "the case closed by its settled payments");
+            return c.GetProperty("status").GetString() == "closed"
+                && c.GetProperty("payments").GetProperty("paidKzt").GetDecimal() == batch.GetProperty("controlSumKzt").GetDecimal() ? (object?)c : null;
+        }, "the case closed by its settled payments, showing them paid");
         var file = (JsonElement)closed;
         Assert.Equal(payments.Count, batch.GetProperty("count").GetInt32());
         Assert.True(file.GetProperty("payments").GetProperty("settled").GetBoolean());

@@ -14,6 +14,9 @@ public static class ProblemCodes
     public const string PreconditionRequired = "concurrency.if-match-required";
     public const string TooManyRequests = "rate-limited";
     public const string Unavailable = "service.unavailable";
+    public const string IdempotencyKeyInvalid = "idempotency.key-invalid";
+    public const string IdempotencyKeyReused = "idempotency.key-reused";
+    public const string IdempotencyInProgress = "idempotency.in-progress";
     public const string Internal = "internal.error";
 
     /// <summary>The code for a status that carries no more specific one.</summary>

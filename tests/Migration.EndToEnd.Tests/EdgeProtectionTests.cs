@@ -68,7 +68,8 @@ public sealed class EdgeProtectionTests(ProgramFixture fixture)
 
         using var response = await client.PostAsync("/api/registry/settlements", tooLarge);
 
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        await response.AssertProblem(HttpStatusCode.RequestEntityTooLarge, "request.too-large");
+        Assert.True(response.Headers.Contains("X-Correlation-Id"));
     }
 
     private async Task<HttpResponseMessage> Preflight(string origin)

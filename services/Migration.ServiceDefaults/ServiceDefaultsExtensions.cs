@@ -4,6 +4,8 @@ using Migration.ServiceDefaults.Auth;
 using Migration.ServiceDefaults.Clock;
 using Migration.ServiceDefaults.Correlation;
 using Migration.ServiceDefaults.Health;
+using Migration.ServiceDefaults.Idempotency;
+using Migration.ServiceDefaults.OpenApi;
 using Migration.ServiceDefaults.Problems;
 using Migration.ServiceDefaults.Telemetry;
 
@@ -22,7 +24,11 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddProblemDetailsWithCodes();
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
-        builder.Services.AddOpenApi(options => options.CreateSchemaReferenceId = SchemaName);
+        builder.Services.AddOpenApi(options =>
+        {
+            options.CreateSchemaReferenceId = SchemaName;
+            options.AddIntroduction(serviceName);
+        });
         builder.AddTokenValidation();
         builder.AddTelemetry(serviceName);
         builder.AddHealth();
@@ -39,12 +45,19 @@ public static class ServiceDefaultsExtensions
             : Microsoft.AspNetCore.OpenApi.OpenApiOptions.CreateDefaultSchemaReferenceId(type);
 
     /// <summary>The middleware and endpoints every service has, in order.</summary>
-    public static WebApplication UseServiceDefaults(this WebApplication app)
+    /// <param name="app">The application.</param>
+    /// <param name="edge">
+    /// Middleware that must see the authenticated caller but answer before authorization refuses (the gateway's
+    /// security headers, CORS preflights and rate limits per client): errors and correlation already wrap it.
+    /// </param>
+    public static WebApplication UseServiceDefaults(this WebApplication app, Action<IApplicationBuilder>? edge = null)
     {
         app.UseProblemDetailsForErrors();
         app.UseCorrelation();
         app.UseAuthentication();
+        edge?.Invoke(app);
         app.UseAuthorization();
+        app.UseIdempotencyKeys();
         app.MapHealth();
         app.MapOpenApi().AllowAnonymous();
         app.MapApiFallback();

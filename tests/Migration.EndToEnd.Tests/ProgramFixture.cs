@@ -7,7 +7,11 @@ public sealed class ProgramFixture : IAsyncLifetime
 {
     public ProgramSystem System { get; private set; } = null!;
 
-    public async Task InitializeAsync() => System = await ProgramSystem.Start("e2e");
+    /// <summary>The origin of the program's web application, the only one the gateway lets browsers call from.</summary>
+    public const string WebOrigin = "https://web.migration.test";
+
+    public async Task InitializeAsync() =>
+        System = await ProgramSystem.Start("e2e", new Dictionary<string, string> { ["Gateway:WebOrigin"] = WebOrigin });
 
     public async Task DisposeAsync()
     {

@@ -4,6 +4,7 @@ using JasperFx.Events.Daemon;
 using Marten;
 using Weasel.Core;
 using Migration.ServiceDefaults.Health;
+using Migration.ServiceDefaults.Idempotency;
 using Migration.ServiceDefaults.Messaging;
 
 namespace Migration.ServiceDefaults.EventStore;
@@ -16,7 +17,7 @@ public static class EventStoreExtensions
     /// <summary>
     /// The service's event store: its own database (created when missing), schema objects applied at start-up,
     /// Quick appends, every event carrying correlation, causation, caller and trace context, the async daemon
-    /// (one leader per projection across instances) and the inbox of handled messages.
+    /// (one leader per projection across instances), the inbox of handled messages and the idempotency keys of requests.
     /// </summary>
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddEventStore(
         this IHostApplicationBuilder builder, string serviceName, Action<StoreOptions> configure)
@@ -39,6 +40,7 @@ public static class EventStoreExtensions
                 // Enums are stored by name: reordering an enum must never rewrite history.
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
                 options.Schema.For<HandledMessage>().Identity(m => m.Id);
+                IdempotencyRecord.Map(options);
                 options.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
                 options.OpenTelemetry.TrackEventCounters();
                 configure(options);
@@ -47,6 +49,8 @@ public static class EventStoreExtensions
             .BuildSessionsWith<CorrelatedSessionFactory>()
             .ApplyAllDatabaseChangesOnStartup()
             .AddAsyncDaemon(DaemonMode.HotCold);
+
+        builder.AddIdempotencyKeys();
 
         // Marten puts its schema migration first among the hosted services; the database must exist before it runs.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(provider => new DatabaseBootstrapper(

@@ -12,8 +12,12 @@ public static class ProblemCodes
     public const string VersionMismatch = "concurrency.version-mismatch";
     public const string ConcurrentUpdate = "concurrency.conflict";
     public const string PreconditionRequired = "concurrency.if-match-required";
+    public const string PayloadTooLarge = "request.too-large";
     public const string TooManyRequests = "rate-limited";
     public const string Unavailable = "service.unavailable";
+    public const string IdempotencyKeyInvalid = "idempotency.key-invalid";
+    public const string IdempotencyKeyReused = "idempotency.key-reused";
+    public const string IdempotencyInProgress = "idempotency.in-progress";
     public const string Internal = "internal.error";
 
     /// <summary>The code for a status that carries no more specific one.</summary>
@@ -26,6 +30,7 @@ public static class ProblemCodes
         405 => MethodNotAllowed,
         409 => ConcurrentUpdate,
         412 => VersionMismatch,
+        413 => PayloadTooLarge,
         428 => PreconditionRequired,
         429 => TooManyRequests,
         502 or 503 or 504 => Unavailable,

@@ -40,12 +40,28 @@ public sealed class ProgramSystem : IAsyncDisposable
         var services = Services.ToDictionary(s => s.Name, s => ServiceSettings.Service(isolation, s.Name, s.Folder));
         await Task.WhenAll(services.Values.Select(s => s.Start()));
 
+        var gateway = GatewayIn(services, gatewaySettings);
+        await gateway.Start();
+        return new ProgramSystem(isolation, services, gateway);
+    }
+
+    /// <summary>
+    /// One more gateway in front of the same services with settings of its own (a tiny rate limit, say), so that a test
+    /// can change the edge without slowing or disturbing the others; the caller disposes it.
+    /// </summary>
+    public async Task<ServiceProcess> StartAnotherGateway(IReadOnlyDictionary<string, string> gatewaySettings)
+    {
+        var gateway = GatewayIn(Processes, gatewaySettings);
+        await gateway.Start();
+        return gateway;
+    }
+
+    private static ServiceProcess GatewayIn(IReadOnlyDictionary<string, ServiceProcess> services, IReadOnlyDictionary<string, string>? gatewaySettings)
+    {
         var settings = new Dictionary<string, string>(gatewaySettings ?? new Dictionary<string, string>());
         foreach (var (name, _) in Services)
             settings[$"ReverseProxy:Clusters:{name}:Destinations:primary:Address"] = services[name].Address.ToString();
-        var gateway = new ServiceProcess("gateway", "gateway/Migration.Gateway", settings);
-        await gateway.Start();
-        return new ProgramSystem(isolation, services, gateway);
+        return new ServiceProcess("gateway", "gateway/Migration.Gateway", settings);
     }
 
     /// <summary>An HTTP client for the gateway carrying a token of <paramref name="clientId"/> (a demo client), or none.</summary>

@@ -1,0 +1,97 @@
+using Migration.ServiceDefaults.Auth;
+using Migration.ServiceDefaults.Problems;
+
+namespace Migration.ServiceDefaults.Idempotency;
+
+/// <summary>
+/// A POST carrying <c>Idempotency-Key</c> runs at most once per caller, path and key: a repeat with the same body gets the
+/// first answer again (status, body, <c>Location</c>, <c>ETag</c>), a repeat with another body 422, and a repeat while
+/// the first still runs 409. Server errors release the key so that a retry runs again. Runs after authorization, so
+/// only authorised requests take keys and the caller is known.
+/// </summary>
+public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore keys, IdempotencySettings settings)
+{
+    public const string HeaderName = "Idempotency-Key";
+
+    /// <summary>Set on an answer that repeats the first one, so a client can tell (as Stripe and others do).</summary>
+    public const string ReplayedHeaderName = "Idempotent-Replayed";
+
+    private const int MaxKeyLength = 255;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method) || context.Request.Headers[HeaderName] is not [{ } key])
+        {
+            await next(context);
+            return;
+        }
+
+        if (key.Length is 0 or > MaxKeyLength || !key.All(c => c is >= '!' and <= '~'))
+            throw new ProblemException(StatusCodes.Status400BadRequest, ProblemCodes.IdempotencyKeyInvalid, "Invalid idempotency key",
+                $"{HeaderName} must be 1 to {MaxKeyLength} visible ASCII characters.");
+
+        var aborted = context.RequestAborted;
+        context.Request.EnableBuffering();
+        var bodyHash = await IdempotentRequest.HashBody(context.Request.Body, aborted);
+        context.Request.Body.Position = 0;
+        var request = new IdempotentRequest(context.User.CallerId(), context.Request.Method, context.Request.Path.Value ?? "/", key, bodyHash);
+
+        switch (await keys.Take(request, aborted))
+        {
+            case IdempotencyClaim.Answered answered:
+                await Replay(context, answered.Response);
+                return;
+            case IdempotencyClaim.ReusedWithAnotherBody:
+                throw new ProblemException(StatusCodes.Status422UnprocessableEntity, ProblemCodes.IdempotencyKeyReused, "Idempotency key reused",
+                    $"This {HeaderName} was already used for a request with another body. Use a new key for a new request.");
+            case IdempotencyClaim.StillRunning:
+                throw new ProblemException(StatusCodes.Status409Conflict, ProblemCodes.IdempotencyInProgress, "Request in progress",
+                    $"A request with this {HeaderName} is still running. Retry later to get its answer.");
+        }
+
+        await RunOnce(context, request);
+    }
+
+    private async Task RunOnce(HttpContext context, IdempotentRequest request)
+    {
+        var client = context.Response.Body;
+        using var captured = new MemoryStream();
+        context.Response.Body = captured;
+        try
+        {
+            await next(context);
+        }
+        catch
+        {
+            await keys.Release(request, CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            context.Response.Body = client;
+        }
+
+        var response = context.Response;
+        if (response.StatusCode >= StatusCodes.Status500InternalServerError || captured.Length > settings.MaxStoredResponseBytes)
+            await keys.Release(request, CancellationToken.None);
+        else
+            await keys.Complete(request, new StoredResponse(response.StatusCode, response.ContentType,
+                response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
+                response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
+                captured.ToArray()), CancellationToken.None);
+
+        captured.Position = 0;
+        await captured.CopyToAsync(client, context.RequestAborted);
+    }
+
+    private static async Task Replay(HttpContext context, StoredResponse stored)
+    {
+        var response = context.Response;
+        response.StatusCode = stored.Status;
+        if (stored.ContentType is not null) response.ContentType = stored.ContentType;
+        if (stored.Location is not null) response.Headers.Location = stored.Location;
+        if (stored.ETag is not null) response.Headers.ETag = stored.ETag;
+        response.Headers[ReplayedHeaderName] = "true";
+        if (stored.Body.Length > 0) await response.Body.WriteAsync(stored.Body, context.RequestAborted);
+    }
+}

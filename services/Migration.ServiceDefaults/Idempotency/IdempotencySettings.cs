@@ -1,0 +1,19 @@
+namespace Migration.ServiceDefaults.Idempotency;
+
+/// <summary>How long keys are remembered (section <c>Idempotency</c>).</summary>
+public sealed class IdempotencySettings
+{
+    public const string Section = "Idempotency";
+
+    /// <summary>How long a completed request's answer is replayed for its key: a day covers any sensible client retry.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// How long a started request holds its key before it counts as abandoned (the process died while it ran).
+    /// Longer than the longest route timeout at the gateway (imports: 10 minutes), so a live request is never overtaken.
+    /// </summary>
+    public TimeSpan InProgressLease { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Answers larger than this are not kept: the key is released and a repeat runs again (creating answers are small).</summary>
+    public int MaxStoredResponseBytes { get; set; } = 1024 * 1024;
+}

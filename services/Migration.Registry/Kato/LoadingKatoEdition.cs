@@ -52,6 +52,8 @@ public static class LoadingKatoEdition
             if (batch.Count == BatchSize) await Store(store, batch, cancellationToken);
         }
 
+        // The newest edition becomes the current one: a file without settlements would empty the classifier for everyone.
+        if (settlements == 0) throw new FormatException("The file has no settlements: not loaded.");
         await Store(store, batch, cancellationToken);
         var loaded = new KatoEdition(edition, publishedOn, objects, settlements, loadedBy, clock.GetUtcNow());
         await using var session = store.LightweightSession();

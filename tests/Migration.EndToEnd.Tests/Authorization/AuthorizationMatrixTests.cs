@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
+using Xunit.Abstractions;
 
 namespace Migration.EndToEnd.Tests.Authorization;
 
@@ -10,7 +11,7 @@ namespace Migration.EndToEnd.Tests.Authorization;
 /// nothing: what is tested is only who gets past authorisation, and that nobody gets a 5xx for dummy input.
 /// </summary>
 [Collection(ProgramRun.Name)]
-public sealed class AuthorizationMatrixTests(ProgramFixture fixture)
+public sealed class AuthorizationMatrixTests(ProgramFixture fixture, ITestOutputHelper output)
 {
     /// <summary>Modest: the whole system shares two cores with the other tests' machines.</summary>
     private const int Parallelism = 8;
@@ -49,20 +50,27 @@ public sealed class AuthorizationMatrixTests(ProgramFixture fixture)
                 return Callers.All.Select(role => (Row: row, Path: path, operation.BodyMediaType, Role: role));
             }).ToList();
             var mismatches = new ConcurrentBag<string>();
+            var acceptedWrites = new ConcurrentBag<string>();
 
             await Parallel.ForEachAsync(calls, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (call, cancellationToken) =>
             {
                 var client = call.Role is null ? anonymous : clients[call.Role];
                 using var request = DummyRequest(call.Row.Endpoint.Method, call.Path, call.BodyMediaType);
                 using var response = await client.SendAsync(request, cancellationToken);
-                if (Mismatch(call.Row, call.Role, response.StatusCode) is { } expected)
+                var body = await response.Content.ReadAsStringAsync(cancellationToken);
+                if (Mismatch(call.Row, call.Role, response.StatusCode, FellThrough(response.StatusCode, body)) is { } expected)
                 {
-                    var body = await response.Content.ReadAsStringAsync(cancellationToken);
                     mismatches.Add($"{call.Row.Endpoint} as {Callers.Name(call.Role)}: expected {expected}, got {(int)response.StatusCode} " +
                         $"({call.Path}) {body[..Math.Min(body.Length, 200)]}");
                 }
+                else if (response.IsSuccessStatusCode && call.Row.Endpoint.Method != "GET")
+                {
+                    acceptedWrites.Add($"{call.Row.Endpoint} as {Callers.Name(call.Role)}: {(int)response.StatusCode}");
+                }
             });
 
+            // Not a failure, but worth a look: a write that a dummy body and a made-up identifier did not stop.
+            foreach (var write in acceptedWrites.Order(StringComparer.Ordinal)) output.WriteLine($"accepted with a dummy body: {write}");
             Assert.True(mismatches.IsEmpty,
                 $"{mismatches.Count} of {calls.Count} calls disagree with authorization-matrix.csv:\n{string.Join('\n', mismatches.Order(StringComparer.Ordinal))}");
         }
@@ -73,14 +81,22 @@ public sealed class AuthorizationMatrixTests(ProgramFixture fixture)
     }
 
     /// <summary>What was expected, when the answer is not it; <c>null</c> when the answer agrees with the table.</summary>
-    private static string? Mismatch(AuthorizationMatrix.Row row, string? role, HttpStatusCode status)
+    private static string? Mismatch(AuthorizationMatrix.Row row, string? role, HttpStatusCode status, bool fellThrough)
     {
         var code = (int)status;
         if (code >= 500) return "no 5xx";
+        if (row.Allows(role) && fellThrough) return "the endpoint itself, not the services' fallback route (is the body's media type right?)";
         if (row.Allows(role)) return status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden ? "neither 401 nor 403" : null;
         if (role is null) return status == HttpStatusCode.Unauthorized ? null : "401";
         return status == HttpStatusCode.Forbidden ? null : "403";
     }
+
+    /// <summary>
+    /// The 404 of the services' catch-all <c>/api/{**path}</c> route: the request matched no endpoint (a body of a media
+    /// type the endpoint does not accept does that), so the matrix did not test the endpoint at all.
+    /// </summary>
+    private static bool FellThrough(HttpStatusCode status, string body) =>
+        status == HttpStatusCode.NotFound && body.Contains("\"detail\":\"No such resource.\"", StringComparison.Ordinal);
 
     /// <summary>
     /// <c>{}</c> for writes (as a CSV upload, a file with a header line and no rows), and no If-Match: enough to pass

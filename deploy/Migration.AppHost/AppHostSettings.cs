@@ -19,7 +19,8 @@ internal sealed record AppHostSettings(
     int RegistryPort,
     int RelocationCasePort,
     int HousingAllocationPort,
-    int SubsidyPaymentPort)
+    int SubsidyPaymentPort,
+    int IdentityPort)
 {
     public static AppHostSettings From(IDistributedApplicationBuilder builder)
     {
@@ -41,7 +42,7 @@ internal sealed record AppHostSettings(
             Port("MIGRATION_RABBIT_PORT", 5672),
             Port("MIGRATION_RABBIT_MGMT_PORT", 15672),
             Port("MIGRATION_GATEWAY_PORT", 8080),
-            8081, 8082, 8083, 8084);
+            8081, 8082, 8083, 8084, 8085);
     }
 
     /// <summary>

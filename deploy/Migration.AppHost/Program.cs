@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Migration.AppHost;
 
 // The one description of the running system: PostgreSQL and RabbitMQ (containers where a Docker engine answers,
-// otherwise local processes through deploy/local/run-*.sh), the four services, the gateway on a fixed port,
+// otherwise local processes through deploy/local/run-*.sh), the identity service, the four services, the gateway on a fixed port,
 // and the demo loader that runs once the gateway is ready.
 var builder = DistributedApplication.CreateBuilder(args);
 var settings = AppHostSettings.From(builder);
@@ -13,6 +13,9 @@ Console.WriteLine(settings.UseContainers
     ? "PostgreSQL and RabbitMQ run as containers (a Docker engine answered)."
     : $"PostgreSQL and RabbitMQ run as local processes (no Docker engine): 127.0.0.1:{settings.PostgresPort}, amqp://127.0.0.1:{settings.RabbitPort}/, management http://127.0.0.1:{settings.RabbitManagementPort}/");
 
+// The identity service issues every token; its issuer is the gateway's address, and the services read its keys from its
+// metadata on 127.0.0.1:8085 (the Development defaults of Auth:Issuer and Auth:MetadataAddress).
+var identity = Service<Projects.Migration_Identity>("identity", "identity", settings.IdentityPort);
 var registry = Service<Projects.Migration_Registry>("registry", "registry", settings.RegistryPort);
 var relocationCase = Service<Projects.Migration_RelocationCase>("relocation-case", "relocation_case", settings.RelocationCasePort);
 var housingAllocation = Service<Projects.Migration_HousingAllocation>("housing-allocation", "housing_allocation", settings.HousingAllocationPort);
@@ -21,7 +24,7 @@ var subsidyPayment = Service<Projects.Migration_SubsidyPayment>("subsidy-payment
 var gateway = builder.AddProject<Projects.Migration_Gateway>("gateway")
     .WithFixedHttpEndpoint(settings.GatewayPort, "localhost")
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development");
-foreach (var (cluster, service) in new[] { ("registry", registry), ("relocation-case", relocationCase), ("housing-allocation", housingAllocation), ("subsidy-payment", subsidyPayment) })
+foreach (var (cluster, service) in new[] { ("identity", identity), ("registry", registry), ("relocation-case", relocationCase), ("housing-allocation", housingAllocation), ("subsidy-payment", subsidyPayment) })
 {
     gateway
         .WithEnvironment($"ReverseProxy__Clusters__{cluster}__Destinations__primary__Address", service.GetEndpoint("http"))
@@ -41,7 +44,7 @@ builder.Services.AddSingleton(new RunOptions(
     GatewayName: gateway.Resource.Name,
     GatewayUrl: $"http://localhost:{settings.GatewayPort}",
     DemoName: demo.Resource.Name,
-    Applications: [demo.Resource.Name, gateway.Resource.Name, registry.Resource.Name, relocationCase.Resource.Name, housingAllocation.Resource.Name, subsidyPayment.Resource.Name],
+    Applications: [demo.Resource.Name, gateway.Resource.Name, identity.Resource.Name, registry.Resource.Name, relocationCase.Resource.Name, housingAllocation.Resource.Name, subsidyPayment.Resource.Name],
     Servers: [servers.Postgres.Resource.Name, servers.RabbitMq.Resource.Name]));
 builder.Services.AddHostedService<RunConsole>();
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(90));

@@ -19,6 +19,7 @@ public static class ServiceDefaultsExtensions
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
+        builder.Services.AddSingleton(new RunningService(serviceName));
         builder.AddProgramClock();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddProblemDetailsWithCodes();
@@ -57,6 +58,7 @@ public static class ServiceDefaultsExtensions
         app.UseAuthentication();
         edge?.Invoke(app);
         app.UseAuthorization();
+        app.UseScopeEnforcement(app.Services.GetRequiredService<RunningService>().Name);
         app.UseIdempotencyKeys();
         app.MapHealth();
         app.MapOpenApi().AllowAnonymous();

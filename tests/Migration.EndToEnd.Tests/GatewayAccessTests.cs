@@ -74,7 +74,7 @@ public sealed class GatewayAccessTests(ProgramFixture fixture)
     {
         using var client = new HttpClient { BaseAddress = _system.Gateway.Address };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            TokenForger.Create("admin", signingKey: "another-key-of-sufficient-length-for-hmac-sha256-0000"));
+            TokenForger.Create("admin", signedByAnotherKey: true));
 
         using var response = await client.GetAsync($"/api/registry/settlements/{RealSettlements.NextCode()}");
 

@@ -40,6 +40,7 @@ public static class ApiReferenceMap
         "relocation-case" => "Relocation cases",
         "housing-allocation" => "Housing allocation",
         "subsidy-payment" => "Subsidy payments",
+        "identity" => "Identity (staff accounts, API clients)",
         _ => service,
     };
 }

@@ -17,6 +17,12 @@ public sealed class SecurityHeaders(RequestDelegate next)
         $"default-src 'self'; script-src 'self'{(nonce is null ? "" : $" 'nonce-{nonce}'")}; style-src 'self' 'unsafe-inline'; " +
         "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'none'";
 
+    /// <summary>
+    /// The identity service's login page: its own inline styles, a form that posts to itself, and (after login) the
+    /// redirect to the web application's callback. No scripts.
+    /// </summary>
+    public const string LoginPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(() =>
@@ -28,7 +34,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(ApiReferenceMap.Path)
                 ? ApiReferencePolicy(context.Items.TryGetValue(ScalarOptions.NonceHttpContextItemKey, out var nonce) ? nonce as string : null)
-                : ApiPolicy;
+                : context.Request.Path.StartsWithSegments("/account") ? LoginPolicy : ApiPolicy;
             return Task.CompletedTask;
         });
         return next(context);

@@ -9,4 +9,7 @@ public static class ClaimNames
 
     /// <summary>The KATO oblast code the caller works in, or <c>*</c> for every oblast.</summary>
     public const string Oblast = "oblast";
+
+    /// <summary>The API scopes granted to the token (space-separated, or one claim per scope).</summary>
+    public const string Scope = "scope";
 }

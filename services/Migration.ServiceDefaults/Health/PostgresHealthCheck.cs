@@ -4,7 +4,7 @@ using Npgsql;
 namespace Migration.ServiceDefaults.Health;
 
 /// <summary>Ready when the service's own database answers a query.</summary>
-internal sealed class PostgresHealthCheck(string connectionString) : IHealthCheck
+public sealed class PostgresHealthCheck(string connectionString) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -45,9 +45,11 @@ public static class PaymentsModule
             .WithSummary("Verify a calculated payment and charge it to a budget line of the destination oblast (If-Match)");
         payments.MapPost("/{paymentId:guid}/correction", ReviewingPayments.Correct).RequireRoles(Roles.FinanceOfficer).WithName("CorrectPayment")
             .WithSummary("Correct the amount of a payment that was sent back, with the reason (If-Match)");
-        payments.MapPost("/{paymentId:guid}/send-back", ReviewingPayments.SendBackToVerifier).RequireRoles(Roles.SeniorFinanceOfficer).WithName("SendBackPayment")
+        payments.MapPost("/{paymentId:guid}/send-back", ReviewingPayments.SendBackToVerifier).RequireRoles(Roles.SeniorFinanceOfficer)
+            .RequireScope(ApiScopes.PaymentsApprove).WithName("SendBackPayment")
             .WithSummary("Send a verified payment back to the finance officers with a reason, instead of approving it (If-Match)");
-        payments.MapPost("/{paymentId:guid}/approval", ApprovingPayment.Handle).RequireRoles(Roles.SeniorFinanceOfficer).WithName("ApprovePayment")
+        payments.MapPost("/{paymentId:guid}/approval", ApprovingPayment.Handle).RequireRoles(Roles.SeniorFinanceOfficer)
+            .RequireScope(ApiScopes.PaymentsApprove).WithName("ApprovePayment")
             .WithSummary("Approve a verified payment: not its verifier, within your limit, two approvers above the threshold; commits the budget (If-Match)");
         payments.MapPost("/{paymentId:guid}/cancellation", EndingPayments.Cancel).RequireRoles(Finance).WithName("CancelPayment")
             .WithSummary("Cancel a payment not yet batched, with a reason; an approved one gives its commitment back (If-Match)");

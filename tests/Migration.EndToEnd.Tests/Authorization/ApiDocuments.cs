@@ -4,12 +4,12 @@ using System.Text.Json;
 namespace Migration.EndToEnd.Tests.Authorization;
 
 /// <summary>
-/// The operations the four services publish, read from the OpenAPI documents the gateway serves: what integrators see is
+/// The operations the services publish, read from the OpenAPI documents the gateway serves: what integrators see is
 /// what the matrix must cover, so an endpoint added without a row in the table cannot slip through.
 /// </summary>
 internal static class ApiDocuments
 {
-    public static readonly IReadOnlyList<string> Services = ["registry", "relocation-case", "housing-allocation", "subsidy-payment"];
+    public static readonly IReadOnlyList<string> Services = ["identity", "registry", "relocation-case", "housing-allocation", "subsidy-payment"];
 
     private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options"];
 

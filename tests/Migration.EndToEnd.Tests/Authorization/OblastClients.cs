@@ -1,45 +1,43 @@
-using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Migration.Testing.Auth;
 using Migration.Testing.Hosting;
 
 namespace Migration.EndToEnd.Tests.Authorization;
 
 /// <summary>
-/// A second gateway in front of the shared services that also knows demo clients scoped to a single oblast
-/// (<c>DevelopmentTokens:Clients</c>), named <c>{role}-{oblast}</c>: the way an akimat's staff would be set up.
+/// API clients scoped to a single oblast, registered by the admin through the identity service's API the way an
+/// akimat's system would be set up, named <c>{role}-{oblast}-{run}</c>; their tokens come from <c>/connect/token</c>.
 /// </summary>
-internal sealed class OblastClients : IAsyncDisposable
+internal sealed class OblastClients(ProgramSystem system, IReadOnlyDictionary<string, string> secrets, string run) : IAsyncDisposable
 {
-    private readonly ServiceProcess _gateway;
-    private readonly GatewayTokens _tokens;
-
-    private OblastClients(ServiceProcess gateway)
-    {
-        _gateway = gateway;
-        _tokens = new GatewayTokens(gateway.Address);
-    }
+    private readonly GatewayTokens _tokens = new(system.Gateway.Address);
 
     public static async Task<OblastClients> Start(ProgramSystem system, params (string Role, string Oblast)[] clients)
     {
-        var settings = new Dictionary<string, string>();
-        foreach (var (client, i) in clients.Select((c, i) => (c, i.ToString(CultureInfo.InvariantCulture))))
+        var run = Guid.NewGuid().ToString("N")[..8];
+        using var admin = await system.Client("admin");
+        var secrets = new Dictionary<string, string>();
+        foreach (var (role, oblast) in clients)
         {
-            settings[$"DevelopmentTokens:Clients:{i}:ClientId"] = $"{client.Role}-{client.Oblast}";
-            settings[$"DevelopmentTokens:Clients:{i}:Secret"] = GatewayTokens.DemoSecret;
-            settings[$"DevelopmentTokens:Clients:{i}:Role"] = client.Role;
-            settings[$"DevelopmentTokens:Clients:{i}:Oblast"] = client.Oblast;
+            var clientId = $"{role}-{oblast}-{run}";
+            using var created = await admin.PostAsJsonAsync("/api/identity/clients", new { clientId, displayName = $"{role} of oblast {oblast}", role, oblast });
+            Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+            secrets[clientId] = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("clientSecret").GetString()!;
         }
 
-        return new OblastClients(await system.StartAnotherGateway(settings));
+        return new OblastClients(system, secrets, run);
     }
 
-    /// <summary>A client of this gateway: <paramref name="oblast"/> <c>null</c> for the role's demo client of every oblast.</summary>
+    /// <summary>A client of the gateway: <paramref name="oblast"/> <c>null</c> for the role's demo client of every oblast.</summary>
     public async Task<HttpClient> Client(string role, string? oblast = null)
     {
-        var client = new HttpClient { BaseAddress = _gateway.Address, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = new("Bearer", await _tokens.For(oblast is null ? role : $"{role}-{oblast}"));
+        var client = new HttpClient { BaseAddress = system.Gateway.Address, Timeout = TimeSpan.FromSeconds(30) };
+        var token = oblast is null ? await _tokens.For(role) : await _tokens.For($"{role}-{oblast}-{run}", secrets[$"{role}-{oblast}-{run}"]);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
         return client;
     }
 
-    public ValueTask DisposeAsync() => _gateway.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -4,8 +4,10 @@ using Migration.Testing.Servers;
 namespace Migration.Testing.Hosting;
 
 /// <summary>
-/// The whole system for one test class: the four services and the gateway as real processes, on the class's own
-/// databases and RabbitMQ virtual host. Tests talk to it over real HTTP through the gateway.
+/// The whole system for one test class: the identity service, the four services and the gateway as real processes, on
+/// the class's own databases and RabbitMQ virtual host. Tests talk to it over real HTTP through the gateway, with tokens
+/// the identity service issues; the gateway's address is the issuer, and every service reads the identity service's
+/// keys from its metadata. (Services also trust the test run's own key, so tests can forge expired or misdirected tokens.)
 /// </summary>
 public sealed class ProgramSystem : IAsyncDisposable
 {
@@ -18,13 +20,19 @@ public sealed class ProgramSystem : IAsyncDisposable
         ("subsidy-payment", "services/Migration.SubsidyPayment"),
     ];
 
-    private ProgramSystem(Isolation isolation, IReadOnlyDictionary<string, ServiceProcess> services, ServiceProcess gateway)
+    public const string IdentityName = "identity";
+    public const string IdentityFolder = "services/Migration.Identity";
+
+    private ProgramSystem(Isolation isolation, ServiceProcess identity, IReadOnlyDictionary<string, ServiceProcess> services, ServiceProcess gateway)
     {
         Isolation = isolation;
+        Identity = identity;
         Processes = services;
         Gateway = gateway;
         Tokens = new GatewayTokens(gateway.Address);
     }
+
+    public ServiceProcess Identity { get; }
 
     public Isolation Isolation { get; }
 
@@ -34,15 +42,37 @@ public sealed class ProgramSystem : IAsyncDisposable
 
     public GatewayTokens Tokens { get; }
 
-    public static async Task<ProgramSystem> Start(string purpose, IReadOnlyDictionary<string, string>? gatewaySettings = null)
+    /// <param name="identitySettings">Settings of the identity service, e.g. more API clients under <c>Identity:Clients</c>.</param>
+    public static async Task<ProgramSystem> Start(
+        string purpose, IReadOnlyDictionary<string, string>? gatewaySettings = null, IReadOnlyDictionary<string, string>? identitySettings = null)
     {
         var isolation = await Isolation.Create(purpose);
-        var services = Services.ToDictionary(s => s.Name, s => ServiceSettings.Service(isolation, s.Name, s.Folder));
-        await Task.WhenAll(services.Values.Select(s => s.Start()));
+        var gatewayPort = FreePort.Next();
+        var identityPort = FreePort.Next();
+        var identity = ServiceSettings.Service(isolation, IdentityName, IdentityFolder, Trusting(gatewayPort, identityPort, identitySettings), identityPort);
+        var services = Services.ToDictionary(s => s.Name, s => ServiceSettings.Service(isolation, s.Name, s.Folder, Trusting(gatewayPort, identityPort, null)));
+        await Task.WhenAll(services.Values.Append(identity).Select(s => s.Start()));
 
-        var gateway = GatewayIn(services, gatewaySettings);
+        var gateway = GatewayIn(identity, services, gatewayPort, gatewaySettings);
         await gateway.Start();
-        return new ProgramSystem(isolation, services, gateway);
+        return new ProgramSystem(isolation, identity, services, gateway);
+    }
+
+    /// <summary>
+    /// Whose tokens a process trusts: the identity service's (the issuer is the gateway's address; the keys come from the
+    /// identity service's metadata) and the test run's own.
+    /// </summary>
+    private static Dictionary<string, string> Trusting(int gatewayPort, int identityPort, IReadOnlyDictionary<string, string>? extra)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Auth:Issuer"] = $"http://127.0.0.1:{gatewayPort}/",
+            ["Auth:AdditionalIssuers:0"] = TokenForger.Issuer,
+            ["Auth:RequireHttpsMetadata"] = "false",
+            ["Auth:MetadataAddress"] = $"http://127.0.0.1:{identityPort}/.well-known/openid-configuration",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>()) settings[key] = value;
+        return settings;
     }
 
     /// <summary>
@@ -51,17 +81,22 @@ public sealed class ProgramSystem : IAsyncDisposable
     /// </summary>
     public async Task<ServiceProcess> StartAnotherGateway(IReadOnlyDictionary<string, string> gatewaySettings)
     {
-        var gateway = GatewayIn(Processes, gatewaySettings);
+        var gateway = GatewayIn(Identity, Processes, FreePort.Next(), gatewaySettings);
         await gateway.Start();
         return gateway;
     }
 
-    private static ServiceProcess GatewayIn(IReadOnlyDictionary<string, ServiceProcess> services, IReadOnlyDictionary<string, string>? gatewaySettings)
+    /// <summary>A gateway in front of the services; tokens name the first gateway as their issuer, whichever gateway carries them.</summary>
+    private static ServiceProcess GatewayIn(
+        ServiceProcess identity, IReadOnlyDictionary<string, ServiceProcess> services, int port, IReadOnlyDictionary<string, string>? gatewaySettings)
     {
-        var settings = new Dictionary<string, string>(gatewaySettings ?? new Dictionary<string, string>());
+        var settings = new Dictionary<string, string>();
         foreach (var (name, _) in Services)
             settings[$"ReverseProxy:Clusters:{name}:Destinations:primary:Address"] = services[name].Address.ToString();
-        return new ServiceProcess("gateway", "gateway/Migration.Gateway", settings);
+        settings[$"ReverseProxy:Clusters:{IdentityName}:Destinations:primary:Address"] = identity.Address.ToString();
+        foreach (var (key, value) in identity.Settings.Where(s => s.Key.StartsWith("Auth:", StringComparison.Ordinal))) settings[key] = value;
+        foreach (var (key, value) in gatewaySettings ?? new Dictionary<string, string>()) settings[key] = value;
+        return new ServiceProcess("gateway", "gateway/Migration.Gateway", settings, port);
     }
 
     /// <summary>An HTTP client for the gateway carrying a token of <paramref name="clientId"/> (a demo client), or none.</summary>
@@ -77,6 +112,7 @@ public sealed class ProgramSystem : IAsyncDisposable
     {
         await Gateway.DisposeAsync();
         foreach (var service in Processes.Values) await service.DisposeAsync();
+        await Identity.DisposeAsync();
         await Isolation.DisposeAsync();
     }
 }

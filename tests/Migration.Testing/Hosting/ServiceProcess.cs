@@ -8,7 +8,7 @@ namespace Migration.Testing.Hosting;
 /// build output with the configuration a test gives it, awaited until <c>/health/ready</c> answers, and killable
 /// with SIGKILL to prove what survives a crash.
 /// </summary>
-public sealed class ServiceProcess(string name, string projectFolder, IReadOnlyDictionary<string, string> settings) : IAsyncDisposable
+public sealed class ServiceProcess(string name, string projectFolder, IReadOnlyDictionary<string, string> settings, int? port = null) : IAsyncDisposable
 {
     private const int LogLines = 200;
     private readonly ConcurrentQueue<string> _log = new();
@@ -16,7 +16,10 @@ public sealed class ServiceProcess(string name, string projectFolder, IReadOnlyD
 
     public string Name { get; } = name;
 
-    public int Port { get; } = FreePort.Next();
+    public int Port { get; } = port ?? FreePort.Next();
+
+    /// <summary>The configuration the process is started with.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; } = settings;
 
     public Uri Address => new($"http://127.0.0.1:{Port}");
 
@@ -35,7 +38,7 @@ public sealed class ServiceProcess(string name, string projectFolder, IReadOnlyD
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         start.Environment["Urls"] = Address.ToString();
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        foreach (var (key, value) in Settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
         _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Name}.");
         _process.OutputDataReceived += (_, e) => Keep(e.Data);

@@ -21,6 +21,15 @@ public static class WireNames
         return false;
     }
 
+    /// <summary>
+    /// An optional filter of a query (<c>?status=approved</c>): null when absent, the value when known, otherwise a 400
+    /// naming the field and the accepted values.
+    /// </summary>
+    public static T? Filter<T>(string field, string? value) where T : struct, Enum =>
+        value is null ? null
+        : TryParse<T>(value, out var parsed) ? parsed
+        : throw new Problems.ValidationProblemException(new Problems.ValidationErrors().Add(field, $"{field}.invalid", $"'{field}' must be one of {Choices<T>()}."));
+
     /// <summary>The accepted values, for error messages: "high, medium or low".</summary>
     public static string Choices<T>() where T : struct, Enum
     {

@@ -16,12 +16,7 @@ public static class ReadingBudgets
     {
         var query = session.Query<BudgetLine>().AsQueryable();
         if (fiscalYear is { } year) query = query.Where(l => l.FiscalYear == year);
-        if (source is not null)
-        {
-            if (!WireNames.TryParse<FundingSource>(source, out var parsed))
-                throw new ValidationProblemException(new ValidationErrors().Add("source", "source.invalid", $"'source' must be one of {WireNames.Choices<FundingSource>()}."));
-            query = query.Where(l => l.Source == parsed);
-        }
+        if (WireNames.Filter<FundingSource>("source", source) is { } parsed) query = query.Where(l => l.Source == parsed);
 
         if (oblast is not null) query = query.Where(l => l.Oblast == oblast);
         var lines = await query.ToListAsync(cancellationToken);

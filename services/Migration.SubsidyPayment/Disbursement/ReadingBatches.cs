@@ -16,12 +16,7 @@ public static class ReadingBatches
     public static async Task<Ok<IReadOnlyList<DisbursementBatch>>> List(string? status, IQuerySession session, CancellationToken cancellationToken)
     {
         var query = session.Query<DisbursementBatch>().AsQueryable();
-        if (status is not null)
-        {
-            if (!WireNames.TryParse<BatchStatus>(status, out var wanted))
-                throw new ValidationProblemException(new ValidationErrors().Add("status", "status.invalid", $"'status' must be one of {WireNames.Choices<BatchStatus>()}."));
-            query = query.Where(b => b.Status == wanted);
-        }
+        if (WireNames.Filter<BatchStatus>("status", status) is { } wanted) query = query.Where(b => b.Status == wanted);
 
         return TypedResults.Ok<IReadOnlyList<DisbursementBatch>>(await query.OrderByDescending(b => b.CreatedAt).Take(Paging.MaxLimit).ToListAsync(cancellationToken));
     }

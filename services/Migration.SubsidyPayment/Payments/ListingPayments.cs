@@ -19,22 +19,8 @@ public static class ListingPayments
         string? status, Guid? caseId, Guid? householdId, string? benefit, string? oblast, DateOnly? dueBy, int? limit, string? continuationToken,
         ClaimsPrincipal user, IQuerySession session, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        PaymentStatus? wanted = null;
-        if (status is not null)
-        {
-            if (WireNames.TryParse<PaymentStatus>(status, out var s)) wanted = s;
-            else errors.Add("status", "status.invalid", $"'status' must be one of {WireNames.Choices<PaymentStatus>()}.");
-        }
-
-        BenefitType? benefitType = null;
-        if (benefit is not null)
-        {
-            if (WireNames.TryParse<BenefitType>(benefit, out var b)) benefitType = b;
-            else errors.Add("benefit", "benefit.invalid", $"'benefit' must be one of {WireNames.Choices<BenefitType>()}.");
-        }
-
-        if (!errors.IsEmpty) throw new ValidationProblemException(errors);
+        var wanted = WireNames.Filter<PaymentStatus>("status", status);
+        var benefitType = WireNames.Filter<BenefitType>("benefit", benefit);
         var take = Paging.Limit(limit);
         var after = Paging.After(continuationToken);
 

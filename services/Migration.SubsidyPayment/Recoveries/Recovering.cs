@@ -67,12 +67,7 @@ public static class Recovering
     public static async Task<Ok<IReadOnlyList<RecoveryCase>>> List(string? status, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellationToken)
     {
         var query = session.Query<RecoveryCase>().AsQueryable();
-        if (status is not null)
-        {
-            if (!WireNames.TryParse<RecoveryStatus>(status, out var wanted))
-                throw new ValidationProblemException(new ValidationErrors().Add("status", "status.invalid", $"'status' must be one of {WireNames.Choices<RecoveryStatus>()}."));
-            query = query.Where(r => r.Status == wanted);
-        }
+        if (WireNames.Filter<RecoveryStatus>("status", status) is { } wanted) query = query.Where(r => r.Status == wanted);
 
         var scope = user.FindFirstValue(ClaimNames.Oblast);
         if (scope != Oblasts.All) query = query.Where(r => r.Oblast == scope);

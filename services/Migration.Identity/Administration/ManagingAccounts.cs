@@ -20,11 +20,12 @@ public static class ManagingAccounts
     public const string Exists = "account.exists";
     public const int MinPasswordLength = 12;
 
-    public sealed record Account(string UserName, string DisplayName, IReadOnlyList<string> Roles, string Oblast, bool Active, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    public sealed record Account(
+        string UserName, string DisplayName, IReadOnlyList<string> Roles, string Oblast, bool Active, decimal? ApprovalLimitKzt, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
-    public sealed record CreateRequest(string? UserName, string? DisplayName, string? Password, IReadOnlyList<string>? Roles, string? Oblast);
+    public sealed record CreateRequest(string? UserName, string? DisplayName, string? Password, IReadOnlyList<string>? Roles, string? Oblast, decimal? ApprovalLimitKzt);
 
-    public sealed record ChangeRequest(string? DisplayName, IReadOnlyList<string>? Roles, string? Oblast, bool? Active);
+    public sealed record ChangeRequest(string? DisplayName, IReadOnlyList<string>? Roles, string? Oblast, bool? Active, decimal? ApprovalLimitKzt);
 
     public sealed record PasswordRequest(string? Password);
 
@@ -47,13 +48,14 @@ public static class ManagingAccounts
             errors.Add("userName", "user-name.invalid", "'userName' is 1 to 100 ASCII letters, digits, '.', '-' or '_'.");
         Password(errors, request.Password);
         var (roles, oblast) = RolesAndOblast(errors, request.Roles, request.Oblast);
+        Limit(errors, request.ApprovalLimitKzt, roles);
         if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Length > 200) errors.Add("displayName", "required", "'displayName' is required (at most 200 characters).");
         if (!errors.IsEmpty) throw new ValidationProblemException(errors);
         if (await database.Accounts.AnyAsync(a => a.UserName == request.UserName, cancellationToken))
             throw ProblemException.Conflict(Exists, $"An account '{request.UserName}' exists.");
 
         var now = clock.GetUtcNow();
-        var account = new StaffAccount { UserName = request.UserName!, DisplayName = request.DisplayName!.Trim(), PasswordHash = "", Roles = roles, Oblast = oblast, CreatedAt = now, UpdatedAt = now, Version = 1 };
+        var account = new StaffAccount { UserName = request.UserName!, DisplayName = request.DisplayName!.Trim(), PasswordHash = "", Roles = roles, Oblast = oblast, ApprovalLimitKzt = request.ApprovalLimitKzt, CreatedAt = now, UpdatedAt = now, Version = 1 };
         account.PasswordHash = hasher.HashPassword(account, request.Password!);
         database.Accounts.Add(account);
         IdentityAudit.Record(database, $"account/{account.UserName}", "created", user.CallerId(), now, View(account));
@@ -67,6 +69,7 @@ public static class ManagingAccounts
     {
         var errors = new ValidationErrors();
         var (roles, oblast) = RolesAndOblast(errors, request.Roles, request.Oblast);
+        Limit(errors, request.ApprovalLimitKzt, roles);
         if (request.DisplayName is { Length: 0 or > 200 }) errors.Add("displayName", "display-name.invalid", "'displayName' has 1 to 200 characters.");
         if (!errors.IsEmpty) throw new ValidationProblemException(errors);
         var account = await Current(database, userName, http.RequiredVersion(), cancellationToken);
@@ -75,6 +78,7 @@ public static class ManagingAccounts
         account.Roles = roles;
         account.Oblast = oblast;
         account.Active = request.Active ?? account.Active;
+        account.ApprovalLimitKzt = request.ApprovalLimitKzt;
         return TypedResults.Ok(await Save(database, account, "changed", user, clock, http.HttpContext.Response, cancellationToken));
     }
 
@@ -90,7 +94,17 @@ public static class ManagingAccounts
         return TypedResults.Ok(await Save(database, account, "password-set", user, clock, http.HttpContext.Response, cancellationToken));
     }
 
-    public static Account View(StaffAccount a) => new(a.UserName, a.DisplayName, a.Roles, a.Oblast, a.Active, a.CreatedAt, a.UpdatedAt);
+    public static Account View(StaffAccount a) => new(a.UserName, a.DisplayName, a.Roles, a.Oblast, a.Active, a.ApprovalLimitKzt, a.CreatedAt, a.UpdatedAt);
+
+    /// <summary>Only a senior finance officer has an approval limit: positive KZT with at most two decimals.</summary>
+    private static void Limit(ValidationErrors errors, decimal? limit, IReadOnlyCollection<string> roles)
+    {
+        if (limit is not { } value) return;
+        if (!roles.Contains(Roles.SeniorFinanceOfficer))
+            errors.Add("approvalLimitKzt", "approval-limit.not-approver", "Only a senior finance officer has an approval limit.");
+        else if (value <= 0 || decimal.Round(value, 2) != value)
+            errors.Add("approvalLimitKzt", "approval-limit.invalid", "'approvalLimitKzt' is a positive amount in KZT with at most 2 decimals.");
+    }
 
     private static async Task<Account> Save(
         IdentityDatabase database, StaffAccount account, string action, ClaimsPrincipal user, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)

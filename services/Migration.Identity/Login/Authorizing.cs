@@ -39,6 +39,6 @@ public static class Authorizing
 
         var allowed = account.Roles.SelectMany(ApiScopes.ForRole).Concat([Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess]);
         return Results.SignIn(TokenIdentities.For(account.UserName, account.DisplayName, account.Roles, account.Oblast,
-            TokenIdentities.Grant(request.GetScopes(), allowed)), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            TokenIdentities.Grant(request.GetScopes(), allowed), account.ApprovalLimitKzt), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 }

@@ -48,6 +48,9 @@ public sealed class StaffAccount
     public required List<string> Roles { get; set; }
     public required string Oblast { get; set; }
     public bool Active { get; set; } = true;
+
+    /// <summary>A senior finance officer's personal approval limit in KZT, carried in their tokens.</summary>
+    public decimal? ApprovalLimitKzt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -47,7 +47,7 @@ public static class IssuingTokens
             if (account is not { Active: true }) return Forbid(Errors.InvalidGrant, "The account is no longer active.");
             var allowed = account.Roles.SelectMany(ApiScopes.ForRole).Concat([Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess]);
             return Results.SignIn(TokenIdentities.For(account.UserName, account.DisplayName, account.Roles, account.Oblast,
-                TokenIdentities.Grant(earlier!.GetScopes(), allowed)), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+                TokenIdentities.Grant(earlier!.GetScopes(), allowed), account.ApprovalLimitKzt), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
         return Forbid(Errors.UnsupportedGrantType, "This grant type is not supported.");

@@ -15,13 +15,14 @@ public static class TokenIdentities
 {
     public const string Audience = "migration-api";
 
-    public static ClaimsPrincipal For(string subject, string name, IEnumerable<string> roles, string oblast, IEnumerable<string> scopes)
+    public static ClaimsPrincipal For(string subject, string name, IEnumerable<string> roles, string oblast, IEnumerable<string> scopes, decimal? approvalLimit = null)
     {
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, subject)
             .SetClaim(Claims.Name, name)
             .SetClaims(Claims.Role, [.. roles])
             .SetClaim(ClaimNames.Oblast, oblast);
+        if (approvalLimit is { } limit) identity.SetClaim(ClaimNames.ApprovalLimit, limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         identity.SetScopes(scopes);
         identity.SetResources(Audience);
         identity.SetDestinations(claim => claim.Type is Claims.Name or Claims.Role

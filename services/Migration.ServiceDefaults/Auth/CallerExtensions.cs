@@ -10,6 +10,12 @@ public static class CallerExtensions
         user.FindFirstValue(ClaimNames.Subject) ?? user.FindFirstValue(ClaimNames.ClientId) ?? "anonymous";
 
     /// <summary>Whether the caller's oblast scope covers <paramref name="oblast"/>.</summary>
+    /// <summary>The caller's approval limit carried by the token (null when the provider sets none).</summary>
+    public static decimal? ApprovalLimit(this ClaimsPrincipal user) =>
+        decimal.TryParse(user.FindFirstValue(ClaimNames.ApprovalLimit), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var limit)
+            ? limit
+            : null;
+
     public static bool CoversOblast(this ClaimsPrincipal user, string oblast)
     {
         var scope = user.FindFirstValue(ClaimNames.Oblast);

@@ -10,6 +10,9 @@ public static class ClaimNames
     /// <summary>The KATO oblast code the caller works in, or <c>*</c> for every oblast.</summary>
     public const string Oblast = "oblast";
 
+    /// <summary>A senior finance officer's personal approval limit in KZT, as the identity provider keeps it.</summary>
+    public const string ApprovalLimit = "approval_limit";
+
     /// <summary>The API scopes granted to the token (space-separated, or one claim per scope).</summary>
     public const string Scope = "scope";
 }

@@ -23,7 +23,7 @@ public static class ApprovingPayment
         var payment = stream.Aggregate!;
         var policy = await session.LoadAsync<ApprovalPolicy>(ApprovalPolicy.StreamId, cancellationToken) ?? ApprovalPolicy.Default;
         var standing = await session.LoadAsync<CaseRecord>(payment.CaseId, cancellationToken);
-        var decision = PaymentDecisions.Approve(payment, user.CallerId(), policy, standing, clock.GetUtcNow());
+        var decision = PaymentDecisions.Approve(payment, user.CallerId(), policy, standing, clock.GetUtcNow(), user.ApprovalLimit());
         if (decision is PaymentApproved approved)
             await new BudgetBook(session).Commit(approved.BudgetLineId, paymentId, approved.AmountKzt, cancellationToken);
         stream.AppendOne(decision);

@@ -51,14 +51,22 @@ public static class PaymentDecisions
     /// Above the policy's threshold, or when the payment carries a review note, the first approval only records itself; the last one approves (the caller then
     /// commits the funds). The case must still be approved, and moved when the payment waits for the move.
     /// </summary>
-    public static object Approve(Payment payment, string caller, ApprovalPolicy policy, CaseRecord? standing, DateTimeOffset now)
+    /// <param name="tokenLimit">The caller's limit as the identity provider keeps it (in the token); the lower of it and the
+    /// payment service's policy applies, so either side can restrict an approver.</param>
+    public static object Approve(Payment payment, string caller, ApprovalPolicy policy, CaseRecord? standing, DateTimeOffset now, decimal? tokenLimit = null)
     {
         Expect(payment, "approved", PaymentStatus.Verified, PaymentStatus.AwaitingSecondApproval);
         if (string.Equals(payment.VerifiedBy, caller, StringComparison.Ordinal))
             throw Forbidden(FourEyes, "You verified this payment; another senior finance officer must approve it.");
         if (payment.Approvals.Any(a => string.Equals(a.By, caller, StringComparison.Ordinal)))
             throw Forbidden(FourEyes, "You already approved this payment; the second approval must come from someone else.");
-        var limit = policy.LimitOf(caller) ?? throw Forbidden(NoLimit, "You have no approval limit; a finance admin sets it.");
+        var limit = (policy.LimitOf(caller), tokenLimit) switch
+        {
+            ({ } a, { } b) => Math.Min(a, b),
+            ({ } a, null) => a,
+            (null, { } b) => b,
+            _ => throw Forbidden(NoLimit, "You have no approval limit; a finance admin sets it."),
+        };
         if (payment.AmountKzt > limit)
             throw Forbidden(OverLimit, $"The payment of {payment.AmountKzt:0.00} KZT is above your approval limit of {limit:0.00} KZT.");
         CaseStillApproved(payment, standing);

@@ -15,6 +15,7 @@ namespace Migration.EndToEnd.Tests.Identity;
 public sealed class IdentityProviderTests(ProgramFixture fixture)
 {
     private static readonly string[] Caseworker = ["caseworker"];
+    private static readonly string[] Senior = ["senior-finance-officer"];
     private static readonly string[] ApproveOnly = ["payments.approve"];
     private static readonly string[] RegistryRead = ["registry.read"];
     private static readonly string[] ScopeRefusals = ["invalid_scope", "invalid_request"];
@@ -122,6 +123,27 @@ public sealed class IdentityProviderTests(ProgramFixture fixture)
         Assert.NotEmpty(second);
         Assert.Equal(["secret-rotated", "created"], audit.EnumerateArray().Select(a => a.GetProperty("action").GetString()));
         Assert.All(audit.EnumerateArray(), a => Assert.DoesNotContain(newSecret, a.GetProperty("details").GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_senior_finance_officers_approval_limit_travels_in_their_token()
+    {
+        using var admin = await _system.Client("admin");
+        var userName = $"bolat-{Guid.NewGuid():N}"[..18];
+        using var notApprover = await admin.PostAsJsonAsync("/api/identity/accounts",
+            new { userName = userName + "x", displayName = "Болат", password = "correct horse battery", roles = Caseworker, oblast = "*", approvalLimitKzt = 1_000_000m });
+        using var created = await admin.PostAsJsonAsync("/api/identity/accounts",
+            new { userName, displayName = "Болат Ахметов", password = "correct horse battery", roles = Senior, oblast = "*", approvalLimitKzt = 2_500_000m });
+        using var login = new WebLogin(_system.Gateway.Address);
+
+        var (tokens, _) = await login.LogIn(userName, "correct horse battery", "openid payments.read payments.write payments.approve");
+
+        var problem = await notApprover.AssertProblem(HttpStatusCode.BadRequest, "validation.failed");
+        Assert.Contains(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("code").GetString() == "approval-limit.not-approver");
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var access = new JsonWebToken(tokens!.AccessToken);
+        Assert.Equal("2500000", access.GetClaim("approval_limit").Value);
+        Assert.Equal("openid payments.read payments.write payments.approve", access.GetClaim("scope").Value);
     }
 
     private static async Task<string> Token(HttpClient client, string clientId, string secret, string? scope)

@@ -2,9 +2,16 @@ using System.Globalization;
 
 namespace Migration.Benchmarks;
 
-/// <summary>The import benchmark's options; the defaults are the national scale (7,000 settlements, a million people).</summary>
+/// <summary>
+/// The benchmarks' options. Import: the defaults are the national scale (7,000 settlements, a million people).
+/// Gateway: concurrent callers, seconds per run and rounds of (direct, gateway) runs.
+/// </summary>
 public sealed record BenchmarkArguments(int Settlements, int Persons, int Batch, int Seed, int RawPersons, string OutputDirectory, bool Keep)
 {
+    public int Workers { get; init; } = 16;
+    public int Seconds { get; init; } = 10;
+    public int Rounds { get; init; } = 3;
+
     public static BenchmarkArguments Parse(string[] args)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -20,19 +27,17 @@ public sealed record BenchmarkArguments(int Settlements, int Persons, int Batch,
         var persons = Number("persons", 1_000_000);
         return new BenchmarkArguments(
             Number("settlements", 7_000), persons, Number("batch", 500), Number("seed", 42), Math.Min(persons, Number("raw-persons", 200_000)),
-            values.GetValueOrDefault("out") ?? Path.Combine(Repository.Root, "artifacts", "benchmarks"), keep);
+            values.GetValueOrDefault("out") ?? Path.Combine(Repository.Root, "artifacts", "benchmarks"), keep)
+        {
+            Workers = Number("workers", 16),
+            Seconds = Number("seconds", 10),
+            Rounds = Number("rounds", 3),
+        };
     }
 }
 
 /// <summary>Where the repository is, found from the benchmark's build output.</summary>
 public static class Repository
 {
-    public static string Root { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Migration.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException($"No Migration.sln above {AppContext.BaseDirectory}.");
-    }
+    public static string Root => Migration.Testing.RepositoryPaths.Root;
 }

@@ -1,10 +1,12 @@
 using Migration.Benchmarks;
 
 // Usage: Migration.Benchmarks import [--settlements 7000] [--persons 1000000] [--batch 500] [--seed 42] [--raw-persons 200000] [--out DIR] [--keep]
-// PostgreSQL: MIGRATION_POSTGRES (a connection string without a database), else the private local server of deploy/local/servers.sh.
-if (args.Length == 0 || args[0] != "import")
+//        Migration.Benchmarks gateway [--workers 16] [--seconds 10] [--rounds 3] [--out DIR]
+// PostgreSQL (and RabbitMQ for gateway): MIGRATION_POSTGRES / MIGRATION_RABBITMQ, else the private local servers of deploy/local/servers.sh.
+if (args.Length == 0 || args[0] is not ("import" or "gateway"))
 {
     Console.Error.WriteLine("usage: Migration.Benchmarks import [--settlements N] [--persons N] [--batch N] [--seed N] [--raw-persons N] [--out DIR] [--keep]");
+    Console.Error.WriteLine("       Migration.Benchmarks gateway [--workers N] [--seconds N] [--rounds N] [--out DIR]");
     return 2;
 }
 
@@ -14,5 +16,12 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
+if (args[0] == "gateway")
+{
+    var options = BenchmarkArguments.Parse(args[1..]);
+    await GatewayBenchmark.Run(options.Workers, TimeSpan.FromSeconds(options.Seconds), options.Rounds, options.OutputDirectory, cancel.Token);
+    return 0;
+}
+
 await ImportBenchmark.Run(BenchmarkArguments.Parse(args[1..]), cancel.Token);
 return 0;

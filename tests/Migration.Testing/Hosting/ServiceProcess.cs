@@ -23,6 +23,9 @@ public sealed class ServiceProcess(string name, string projectFolder, IReadOnlyD
 
     public Uri Address => new($"http://127.0.0.1:{Port}");
 
+    /// <summary>The operating system's id of the process while it runs (for memory figures).</summary>
+    public int? ProcessId => _process is { HasExited: false } running ? running.Id : null;
+
     /// <summary>The last lines the process wrote, for failure messages.</summary>
     public string RecentLog => string.Join('\n', _log);
 

@@ -17,6 +17,15 @@ public static class ViewLocks
     public static async Task LockViews(this IDocumentSession session, IEnumerable<string> keys, CancellationToken cancellationToken)
     {
         await session.BeginTransactionAsync(cancellationToken);
+        await session.LockMoreViews(keys, cancellationToken);
+    }
+
+    /// <summary>
+    /// More locks in the transaction already open: only keys that sort after every key locked before, so that the order
+    /// stays the same for everyone.
+    /// </summary>
+    public static async Task LockMoreViews(this IDocumentSession session, IEnumerable<string> keys, CancellationToken cancellationToken)
+    {
         foreach (var key in keys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             await session.QueryAsync<int>("select 1 from pg_advisory_xact_lock(?, hashtext(?))", cancellationToken, LockSpace, key);
     }

@@ -18,8 +18,13 @@ public static class CaseEnding
 
     public static async Task Apply(IDocumentSession session, CaseRecord ended, CancellationToken cancellationToken)
     {
+        // The case first, then its payments are read: an approval being handled at this moment (it holds the same lock)
+        // has either committed its payments, which are read here, or will find the case ended and compute nothing.
+        // The claim keys sort after the case's key ("case/…" < "relocation-subsidy/…", "travel-reimbursement/…"), as in
+        // the approval's consumer, so the two never wait on each other in opposite order.
+        await session.LockView($"case/{ended.Id:N}", cancellationToken);
         var payments = await session.Query<Payment>().Where(p => p.CaseId == ended.Id).ToListAsync(cancellationToken);
-        await session.LockViews([$"case/{ended.Id:N}", .. payments.Where(p => p.Iin is not null).Select(p => OneOffBenefitClaim.KeyOf(p.Benefit, p.Iin!))], cancellationToken);
+        await session.LockMoreViews(payments.Where(p => p.Iin is not null).Select(p => OneOffBenefitClaim.KeyOf(p.Benefit, p.Iin!)), cancellationToken);
         var before = await session.LoadAsync<CaseRecord>(ended.Id, cancellationToken);
         var after = CaseRecord.Advance(before, ended);
         session.Store(after);

@@ -62,6 +62,26 @@ public sealed class WithdrawalTests(SubsidyPaymentFixture service)
         await entitlement.AssertProblem(HttpStatusCode.NotFound, "entitlement.not-found");
     }
 
+    [Fact]
+    public async Task An_approval_and_a_withdrawal_handled_at_the_same_moment_leave_no_payment_open()
+    {
+        var cases = Enumerable.Range(0, 8).Select(i => PaymentDesk.Approved([PaymentDesk.Member("head", 1950 + i, Sex.Male)])).ToList();
+        var messages = cases.Select(c => (Approved: Guid.NewGuid(), Withdrawn: Guid.NewGuid())).ToList();
+
+        await Task.WhenAll(cases.SelectMany((c, i) => new[]
+        {
+            service.Publish(c, messages[i].Approved),
+            service.Publish(new CaseContracts.CaseWithdrawn(c.CaseId, c.HouseholdId, "changed their mind", true, DateTimeOffset.UtcNow), messages[i].Withdrawn),
+        }));
+        foreach (var (approved, withdrawn) in messages)
+        {
+            await Eventually.True(() => service.Handled("CaseApprovedConsumer", approved), "the approval handled");
+            await Eventually.True(() => service.Handled("CaseWithdrawnConsumer", withdrawn), "the withdrawal handled");
+        }
+
+        foreach (var c in cases) Assert.All(await Statuses(c.CaseId), s => Assert.Equal("cancelled", s));
+    }
+
     private async Task<IReadOnlyList<string>> Statuses(Guid caseId)
     {
         var page = await _desk.Admin.GetFromJsonAsync<JsonElement>($"/api/payments?caseId={caseId}&limit=500");

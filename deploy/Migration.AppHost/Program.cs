@@ -32,10 +32,12 @@ foreach (var (cluster, service) in new[] { ("identity", identity), ("registry", 
 }
 gateway.WithHttpHealthCheck("/health/ready");
 
-// Runs once: waits for the gateway, certifies the demo settlements through it, exits 0.
-var demo = builder.AddProject<Projects.Migration_Demo>("demo")
+// Runs once: waits for the gateway, plays a small stage 1 of the program through it (deploy/Migration.Program; a new
+// seed each run, factor PROGRAM_FACTOR, default 0.02: about 130 people), prints the program report, exits 0.
+var demo = builder.AddProject<Projects.Migration_Program>("demo")
     .WithArgs(context => context.Args.Add(gateway.GetEndpoint("http")))
     .WithEnvironment("GATEWAY_URL", gateway.GetEndpoint("http"))
+    .WithEnvironment("PROGRAM_FACTOR", Environment.GetEnvironmentVariable("PROGRAM_FACTOR") ?? "0.02")
     .WaitFor(gateway);
 
 // Console lines for the run command (ready, demo result) and an ordered shutdown: applications, then servers.

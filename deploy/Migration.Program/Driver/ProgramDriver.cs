@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using Migration.ProgramRun.Driver.Stages;
+using Migration.ProgramRun.Report;
+using Migration.ProgramRun.Scenario;
+
+namespace Migration.ProgramRun.Driver;
+
+/// <summary>
+/// Plays a scenario through the gateway, stage after stage (so that each case's steps keep their order), with a bounded
+/// degree of parallelism inside each stage; prints one line per stage with its counts and time, then the program report.
+/// </summary>
+public static class ProgramDriver
+{
+    public const int DefaultParallelism = 6;
+
+    public static async Task<ProgramReport> Run(Gateway api, ProgramScenario scenario, TextWriter log, CancellationToken ct, int parallelism = DefaultParallelism)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(log);
+        var run = new RunContext(api, scenario, parallelism, log, ct);
+        log.WriteLine($"Program run: seed {scenario.Seed}, factor {scenario.Factor}: {scenario.Households.Count} households, {scenario.People} people, " +
+            $"{scenario.Origins.Count()} origins → {scenario.Destinations.Count()} destinations, through {api.Address}");
+        var stages = new List<StageTiming>();
+        async Task Stage(string name, Func<RunContext, Task<string>> stage)
+        {
+            var clock = Stopwatch.StartNew();
+            var summary = await stage(run);
+            stages.Add(new StageTiming(name, clock.Elapsed, summary));
+            lock (log) log.WriteLine($"[{name,-14}] {clock.Elapsed.TotalSeconds,6:0.0} s  {summary}");
+        }
+
+        await Stage("staff", StaffStage.Run);
+        await Stage("settlements", SettlementStage.Run);
+        await Stage("budgets+quotas", PlanningStage.Run);
+        await Stage("labour demand", LabourStage.Run);
+        await Stage("housing stock", r => HousingStage.Run(r, late: false));
+        await Stage("households", HouseholdStage.Run);
+        await Stage("cases", CaseStage.Run);
+        await Stage("late housing", r => HousingStage.Run(r, late: true));
+        await Stage("moves", MoveStage.Run);
+        await Stage("payments", PaymentStage.Run);
+        await Stage("bank", BankStage.Run);
+        await Stage("returns", ReturnStage.Run);
+        await Stage("closure", ClosureStage.Run);
+        var failed = run.Households.Count(h => h.Failure is not null);
+        log.WriteLine($"Done in {stages.Sum(s => s.Took.TotalSeconds):0.0} s, {api.Requests} requests; {failed} households failed.");
+        return await ProgramReport.Read(api, stages, ct);
+    }
+}

@@ -41,6 +41,9 @@ public sealed record Payment(
     public string? ReturnReason { get; init; }
     public string? CancelReason { get; init; }
     public string? SentBackReason { get; init; }
+
+    /// <summary>The payment that replaces this returned one (null until it is reissued).</summary>
+    public Guid? ReissuedAs { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public IReadOnlyList<PaymentStep> Steps { get; init; } = [];
 
@@ -87,6 +90,9 @@ public partial class PaymentProjection : SingleStreamProjection<Payment, Guid>
 
     public Payment Apply(IEvent<PaymentCancelled> e, Payment p) =>
         (p with { Status = PaymentStatus.Cancelled, CancelReason = e.Data.Reason }).Step(e, "cancelled", e.Data.Reason);
+
+    public Payment Apply(IEvent<PaymentReissued> e, Payment p) =>
+        (p with { ReissuedAs = e.Data.NewPaymentId }).Step(e, "reissued", $"as {e.Data.NewPaymentId}: {e.Data.Reason}");
 
     public Payment Apply(IEvent<PaymentReversed> e, Payment p) =>
         (p with { Status = PaymentStatus.Reversed, CancelReason = e.Data.Reason }).Step(e, "reversed", e.Data.Reason);

@@ -92,6 +92,22 @@ public static class PaymentDecisions
         return new PaymentCancelled(payment.Id, payment.CaseId, payment.HouseholdId, payment.AmountKzt, reason, caller);
     }
 
+    public const string AlreadyReissued = "payment.already-reissued";
+
+    /// <summary>
+    /// A payment the bank returned is issued again, once: a new payment of the same amount for the same benefit, which goes
+    /// through verification (picking up the household's corrected account) and approval like any other.
+    /// </summary>
+    public static (PaymentReissued Reissued, PaymentCalculated Replacement) Reissue(Payment payment, string caller, string reason)
+    {
+        Expect(payment, "reissued", PaymentStatus.Returned);
+        if (payment.ReissuedAs is { } other) throw ProblemException.Conflict(AlreadyReissued, $"The payment was already reissued as {other}.");
+        var replacement = new PaymentCalculated(Guid.CreateVersion7(), payment.CaseId, payment.HouseholdId, payment.Oblast, payment.DestinationOblast, payment.Benefit,
+            payment.Iin, payment.Instalment, payment.DueOn, payment.AmountKzt, $"reissue of {payment.Id} (returned: {payment.ReturnReason}): {payment.Formula}",
+            payment.AwaitsMove, payment.ReviewNote);
+        return (new PaymentReissued(payment.Id, replacement.PaymentId, reason, caller), replacement);
+    }
+
     public static PaymentReversed Reverse(Payment payment, string caller, string reason)
     {
         Expect(payment, "reversed", PaymentStatus.Paid);

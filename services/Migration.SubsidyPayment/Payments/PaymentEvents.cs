@@ -49,5 +49,8 @@ public sealed record PaymentReturned(Guid PaymentId, Guid CaseId, Guid Household
 /// <summary>The payment was cancelled before it was batched.</summary>
 public sealed record PaymentCancelled(Guid PaymentId, Guid CaseId, Guid HouseholdId, decimal AmountKzt, string Reason, string By);
 
+/// <summary>A returned payment was issued again as <see cref="NewPaymentId"/> (to a corrected account), with the reason.</summary>
+public sealed record PaymentReissued(Guid PaymentId, Guid NewPaymentId, string Reason, string By);
+
 /// <summary>A paid payment was reversed (recalled by the bank).</summary>
 public sealed record PaymentReversed(Guid PaymentId, Guid CaseId, Guid HouseholdId, decimal AmountKzt, string Reason, string By);

@@ -53,6 +53,8 @@ public static class PaymentsModule
             .WithSummary("Approve a verified payment: not its verifier, within your limit, two approvers above the threshold; commits the budget (If-Match)");
         payments.MapPost("/{paymentId:guid}/cancellation", EndingPayments.Cancel).RequireRoles(Finance).WithName("CancelPayment")
             .WithSummary("Cancel a payment not yet batched, with a reason; an approved one gives its commitment back (If-Match)");
+        payments.MapPost("/{paymentId:guid}/reissue", EndingPayments.Reissue).RequireRoles(Roles.FinanceOfficer).WithName("ReissuePayment")
+            .WithSummary("Issue a returned payment again, once, with a reason: a new payment to verify and approve (If-Match)");
         payments.MapPost("/{paymentId:guid}/reversal", EndingPayments.Reverse).RequireRoles(Roles.SeniorFinanceOfficer).WithName("ReversePayment")
             .WithSummary("Record that a paid payment was reversed, with a reason; its spending goes back to the budget (If-Match)");
 

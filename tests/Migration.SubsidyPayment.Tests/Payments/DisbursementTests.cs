@@ -103,6 +103,66 @@ public sealed class DisbursementTests(SubsidyPaymentFixture service)
     }
 
     [Fact]
+    public async Task A_returned_payment_is_reissued_once_to_the_corrected_account_and_paid()
+    {
+        var line = await _desk.BudgetLine(5_000_000m, oblast: "63");
+        var approved = PaymentDesk.Approved([PaymentDesk.Member("head", 1976, Sex.Female)], destinationOblast: "63");
+        var payments = await _desk.ApprovedBeforeMove(approved, line);
+        var subsidy = payments.Single(p => p.GetProperty("benefit").GetString() == "relocation-subsidy");
+        var returnedId = PaymentDesk.Id(subsidy);
+        await Paid((await Bank(await Batch("63"))).Return(returnedId.ToString("N"), "AC04", "Account closed"), "STMT-63-1");
+
+        var account = await _desk.Officer().GetAsync(new Uri($"/api/payments/households/{approved.HouseholdId}/account", UriKind.Relative));
+        using var correct = new HttpRequestMessage(HttpMethod.Put, $"/api/payments/households/{approved.HouseholdId}/account")
+        {
+            Content = JsonContent.Create(new { iban = Iban.Create("722", "0000007654321").Value, holderName = "Абенова Гульнара" }),
+        };
+        correct.Headers.IfMatch.Add(account.Headers.ETag!);
+        using var corrected = await _desk.Officer().SendAsync(correct);
+        using var reissued = await _desk.Step(_desk.Officer(), returnedId, "reissue", new { reason = "account closed; the family gave its new account" });
+        using var twice = await _desk.Step(_desk.Officer(), returnedId, "reissue", new { reason = "again" });
+        var replacement = await reissued.Content.ReadFromJsonAsync<JsonElement>();
+        var replacementId = PaymentDesk.Id(replacement);
+        await _desk.Verified(replacementId, line);
+        await _desk.Approved(replacementId, "approver-of-tests");
+        var batch = await Batch("63");
+        await Paid(await Bank(batch), "STMT-63-2");
+
+        Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, reissued.StatusCode);
+        Assert.Equal(("calculated", subsidy.GetProperty("amountKzt").GetDecimal()), (PaymentDesk.Status(replacement), replacement.GetProperty("amountKzt").GetDecimal()));
+        Assert.StartsWith($"reissue of {returnedId}", replacement.GetProperty("formula").GetString(), StringComparison.Ordinal);
+        await twice.AssertProblem(HttpStatusCode.Conflict, "payment.already-reissued");
+        Assert.Equal(["CASPKZKA"], batch.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("bic").GetString()));
+        Assert.Equal([replacementId], batch.GetProperty("files")[0].GetProperty("payments").EnumerateArray().Select(p => p.GetProperty("paymentId").GetGuid()));
+        Assert.Equal("paid", PaymentDesk.Status(await _desk.Payment(replacementId)));
+        Assert.Equal(replacementId, (await _desk.Payment(returnedId)).GetProperty("reissuedAs").GetGuid());
+        var ledger = await _desk.Officer().GetFromJsonAsync<JsonElement>($"/api/payments/households/{approved.HouseholdId}/ledger");
+        var total = ledger.GetProperty("total");
+        Assert.Equal(payments.Sum(p => p.GetProperty("amountKzt").GetDecimal()), total.GetProperty("paid").GetDecimal());
+        Assert.Equal(subsidy.GetProperty("amountKzt").GetDecimal(), total.GetProperty("returned").GetDecimal());
+    }
+
+    /// <summary>A batch of the approved payments of <paramref name="oblast"/>, sent.</summary>
+    private async Task<JsonElement> Batch(string oblast)
+    {
+        using var created = await _desk.Officer().PostAsJsonAsync("/api/payments/batches", new { executionDate = "2006-04-30", oblast });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var batch = await created.Content.ReadFromJsonAsync<JsonElement>();
+        using var sent = await PaymentDesk.Post(_desk.Officer(), $"/api/payments/batches/{batch.GetProperty("id").GetGuid()}/sent", new { }, batch.GetProperty("version").GetInt64());
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        return batch;
+    }
+
+    /// <summary>The bank's answer to the batch's one file: every transfer paid unless the test says otherwise.</summary>
+    private async Task<BankSimulator> Bank(JsonElement batch) =>
+        BankSimulator.Receive(await _desk.Officer().GetByteArrayAsync(
+            $"/api/payments/batches/{batch.GetProperty("id").GetGuid()}/files/{batch.GetProperty("files")[0].GetProperty("bic").GetString()}"));
+
+    private async Task Paid(BankSimulator bank, string statementId) =>
+        Assert.Equal(HttpStatusCode.Created, (await Import(bank.Statement(statementId))).Status);
+
+    [Fact]
     public async Task A_statement_that_does_not_validate_is_refused_whole()
     {
         var invalid = new XDocument(new XElement(XName.Get("Document", "urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"), new XElement(XName.Get("Nonsense", "urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"))));

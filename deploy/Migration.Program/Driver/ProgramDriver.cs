@@ -42,6 +42,8 @@ public static class ProgramDriver
         await Stage("payments", PaymentStage.Run);
         await Stage("bank", BankStage.Run);
         await Stage("returns", ReturnStage.Run);
+        await Stage("reissued", PaymentStage.Run);
+        await Stage("bank again", BankStage.Run);
         await Stage("closure", ClosureStage.Run);
         var failed = run.Households.Count(h => h.Failure is not null);
         log.WriteLine($"Done in {stages.Sum(s => s.Took.TotalSeconds):0.0} s, {api.Requests} requests; {failed} households failed.");

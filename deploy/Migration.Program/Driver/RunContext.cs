@@ -22,6 +22,9 @@ public sealed class RunContext(Gateway gateway, ProgramScenario scenario, int pa
     /// <summary>Payments the bank returned, by household.</summary>
     public ConcurrentDictionary<Guid, int> Returned { get; } = new();
 
+    /// <summary>The payments issued again after a return: they go to the new account, and the bank pays them.</summary>
+    public ConcurrentDictionary<Guid, byte> Reissued { get; } = new();
+
     public TextWriter Log { get; } = log;
 
     public CancellationToken CancellationToken { get; } = cancellationToken;

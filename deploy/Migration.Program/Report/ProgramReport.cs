@@ -100,8 +100,8 @@ public sealed record ProgramReport(
         text.AppendLine(inv, $"  {"all",-29} {Budgets.Sum(b => b.AllocatedKzt),20:N2} {Budgets.Sum(b => b.CommittedKzt),16:N2} {Budgets.Sum(b => b.SpentKzt),16:N2} {Budgets.Sum(b => b.AvailableKzt),20:N2}");
         text.AppendLine();
         var l = RelocatedLedgers;
-        text.AppendLine(inv, $"Ledgers of the {l.Households} relocated households: entitled {l.EntitledKzt:N2}, paid {l.PaidKzt:N2}, returned by the bank {l.ReturnedKzt:N2} KZT; " +
-            $"entitled − returned − paid = {l.EntitledKzt - l.ReturnedKzt - l.PaidKzt:N2}");
+        text.AppendLine(inv, $"Ledgers of the {l.Households} relocated households: entitled {l.EntitledKzt:N2}, paid {l.PaidKzt:N2} KZT " +
+            $"(returned by the bank and paid again: {l.ReturnedKzt:N2}); entitled − paid = {l.EntitledKzt - l.PaidKzt:N2}");
         if (Stages.Count > 0)
         {
             text.AppendLine();

@@ -37,7 +37,8 @@ public static class BankStage
                 var pain = (await api.Get(finance, $"/api/payments/batches/{batchId}/files/{file.GetProperty("bic").GetString()}", token)).Expect().Raw;
                 var returns = file.GetProperty("payments").EnumerateArray()
                     .Where(p => closed.ContainsKey(p.GetProperty("caseId").GetGuid())
-                        && run.PaymentBenefits.GetValueOrDefault(p.GetProperty("paymentId").GetGuid()) == "relocation-subsidy")
+                        && run.PaymentBenefits.GetValueOrDefault(p.GetProperty("paymentId").GetGuid()) == "relocation-subsidy"
+                        && !run.Reissued.ContainsKey(p.GetProperty("paymentId").GetGuid()))
                     .Select(p => (p.GetProperty("endToEndId").GetString()!, p.GetProperty("caseId").GetGuid())).ToList();
                 orders.Add((index++, pain, returns));
             }

@@ -7,7 +7,8 @@ namespace Migration.ProgramRun.Driver.Stages;
 /// The payments of every approved case, by the finance staff of the destination's oblast: a family buying its own home
 /// gets its housing certificate; each payment is verified against the budget line of the destination oblast and the
 /// family's program year, and approved by the oblast's senior finance officer, and by a second one above the
-/// threshold. Payments that wait for the move stay for the families still waiting for housing.
+/// threshold. Payments that wait for the move stay for the families still waiting for housing. Run again after the
+/// bank's returns, it takes the reissued payments (the only ones still calculated) the same way.
 /// </summary>
 public static class PaymentStage
 {
@@ -23,7 +24,8 @@ public static class PaymentStage
                 var r = await api.Get(finance, $"/api/payments/entitlements/{h.CaseId}", ct);
                 return r.IsSuccess ? r : null;
             }, $"the entitlement of case {h.CaseId}", ct);
-            if (h.Plan.HomePurchase is { } home)
+            if (h.Plan.HomePurchase is { } home
+                && !entitlement.Body.GetProperty("lines").EnumerateArray().Any(l => l.GetProperty("benefit").GetString() == "housing-certificate"))
             {
                 entitlement = (await api.Post(finance, $"/api/payments/entitlements/{h.CaseId}/housing-certificate",
                     new { declaredPriceKzt = home.DeclaredPriceKzt, appraisedValueKzt = home.AppraisedValueKzt }, ct, entitlement.ETag)).Expect();

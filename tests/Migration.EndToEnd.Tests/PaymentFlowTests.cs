@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Migration.Identifiers;
-using Migration.Testing.Banking;
+using Migration.SimulatedBank;
 
 namespace Migration.EndToEnd.Tests;
 

@@ -1,7 +1,7 @@
 using System.Xml.Linq;
 using Migration.Identifiers;
 using Migration.SubsidyPayment.Banking;
-using Migration.Testing.Banking;
+using Migration.SimulatedBank;
 
 namespace Migration.SubsidyPayment.Tests.Banking;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
 using Migration.SubsidyPayment.Banking;
-using Migration.Testing.Banking;
+using Migration.SimulatedBank;
 using static Migration.SubsidyPayment.Tests.Banking.BankingSamples;
 
 namespace Migration.SubsidyPayment.Tests.Banking;

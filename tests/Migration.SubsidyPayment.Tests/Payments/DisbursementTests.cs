@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using Migration.Identifiers;
 using Migration.SubsidyPayment.Banking;
-using Migration.Testing.Banking;
+using Migration.SimulatedBank;
 using PaymentContracts = Migration.Contracts.SubsidyPayment;
 
 namespace Migration.SubsidyPayment.Tests.Payments;

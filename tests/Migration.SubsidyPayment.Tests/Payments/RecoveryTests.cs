@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Migration.Identifiers;
-using Migration.Testing.Banking;
+using Migration.SimulatedBank;
 using CaseContracts = Migration.Contracts.RelocationCase;
 
 namespace Migration.SubsidyPayment.Tests.Payments;

@@ -1,5 +1,5 @@
 using System.Net;
-using Migration.ProgramRun.Bank;
+using Migration.SimulatedBank;
 using Migration.ProgramRun.Scenario;
 
 namespace Migration.ProgramRun.Driver.Stages;

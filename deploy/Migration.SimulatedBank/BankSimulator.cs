@@ -4,11 +4,10 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 
-namespace Migration.ProgramRun.Bank;
+namespace Migration.SimulatedBank;
 
 /// <summary>
-/// The bank of the program run (copied, trimmed, from tests/Migration.Testing/Banking/BankSimulator.cs, because the driver
-/// must not reference test projects; keep the two in step): it receives a pain.001.001.03 disbursement file and answers with the camt.053.001.02 statement or
+/// A bank for tests: it receives a pain.001.001.03 disbursement file and answers with the camt.053.001.02 statement or
 /// camt.054.001.02 notification a Kazakh bank would send, with the outcomes the test chooses. It writes the XML itself
 /// and references no service code, so a service's reader is tested against files it did not help to write.
 /// </summary>
@@ -16,18 +15,22 @@ namespace Migration.ProgramRun.Bank;
 /// Per payment-information block of the order, the statement has one batch-booked debit entry, as a bank books an
 /// executed file: NtryDtls/Btch with the order's MsgId and PmtInfId, the number and total of all its transfers, and one
 /// TxDtls per transfer. A transfer <see cref="Return"/> names was executed and came back: it is in the debit entry and
-/// also has its own credit entry with RtrInf. References are derived from the order,
+/// also has its own credit entry with RtrInf; <see cref="AddUnmatched"/> adds entries the service never ordered. References are derived from the order,
 /// so the same outcome written twice under two message ids has the same entries (a re-sent file).
 /// </remarks>
 public sealed class BankSimulator
 {
     private const string Pain001 = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03";
     private const string Camt053 = "urn:iso:std:iso:20022:tech:xsd:camt.053.001.02";
+    private const string Camt054 = "urn:iso:std:iso:20022:tech:xsd:camt.054.001.02";
     private const string Currency = "KZT";
 
     private readonly string orderMessageId;
     private readonly IReadOnlyList<Batch> batches;
     private readonly Dictionary<string, (string Code, string? Reason)> returns = new(StringComparer.Ordinal);
+    private readonly List<Unmatched> unmatched = [];
+    private readonly Dictionary<string, decimal> tamperedTotals = new(StringComparer.Ordinal);
+    private decimal? tamperedTotalForAll;
 
     private BankSimulator(XDocument pain001)
     {
@@ -57,6 +60,13 @@ public sealed class BankSimulator
     /// <summary>The account's balance before the day's entries (camt.053 only).</summary>
     public decimal OpeningBalance { get; set; } = 100_000_000m;
 
+    public static BankSimulator Receive(string pain001Xml)
+    {
+        ArgumentNullException.ThrowIfNull(pain001Xml);
+        using var reader = XmlReader.Create(new StringReader(pain001Xml), SafeSettings);
+        return new BankSimulator(XDocument.Load(reader));
+    }
+
     public static BankSimulator Receive(byte[] pain001)
     {
         ArgumentNullException.ThrowIfNull(pain001);
@@ -74,8 +84,27 @@ public sealed class BankSimulator
         return this;
     }
 
+    /// <summary>An entry the service never ordered, with an end-to-end id it does not know (and a return reason, if given).</summary>
+    public BankSimulator AddUnmatched(string endToEndId, decimal amount, bool isDebit = false, string? returnReasonCode = null)
+    {
+        unmatched.Add(new Unmatched(endToEndId, amount, isDebit, returnReasonCode));
+        return this;
+    }
+
+    /// <summary>Writes <paramref name="total"/> as the batch total (Btch/TtlAmt) instead of the true sum: a bank's mistake.</summary>
+    /// <param name="paymentInformationId">The batch to tamper with; every batch when null.</param>
+    public BankSimulator TamperBatchTotal(decimal total, string? paymentInformationId = null)
+    {
+        if (paymentInformationId is null) tamperedTotalForAll = total;
+        else tamperedTotals[paymentInformationId] = total;
+        return this;
+    }
+
     /// <summary>The end-of-day camt.053.001.02 statement, one Stmt per debtor account, with opening and closing balances.</summary>
     public XDocument Statement(string messageId) => Write(Camt053, "BkToCstmrStmt", "Stmt", messageId);
+
+    /// <summary>The same entries as a camt.054.001.02 debit/credit notification, one Ntfctn per debtor account.</summary>
+    public XDocument Notification(string messageId) => Write(Camt054, "BkToCstmrDbtCdtNtfctn", "Ntfctn", messageId);
 
     /// <summary>A document as the bank sends it: UTF-8 without byte-order mark.</summary>
     public static byte[] ToUtf8(XDocument document)
@@ -92,9 +121,10 @@ public sealed class BankSimulator
     private XDocument Write(XNamespace ns, string message, string report, string messageId)
     {
         var createdAt = XmlConvert.ToString(CreatedAt);
-        var reports = batches.GroupBy(b => b.DebtorIban, StringComparer.Ordinal).Select(account =>
+        var reports = batches.GroupBy(b => b.DebtorIban, StringComparer.Ordinal).Select((account, index) =>
         {
             var entries = account.SelectMany(Entries).ToList();
+            if (index == 0) entries.AddRange(unmatched.Select(UnmatchedEntry));
             var day = account.Min(b => b.ExecutionDate);
             var closing = OpeningBalance + entries.Sum(e => e.IsDebit ? -e.Amount : e.Amount);
             return new XElement(ns + report,
@@ -122,7 +152,8 @@ public sealed class BankSimulator
         var paid = batch.Transfers.ToList();
         if (paid.Count > 0)
         {
-            var total = paid.Sum(t => t.Amount);
+            var total = tamperedTotals.TryGetValue(batch.PaymentInformationId, out var tampered) ? tampered
+                : tamperedTotalForAll ?? paid.Sum(t => t.Amount);
             yield return new Entry(
                 Reference("B", orderMessageId, batch.PaymentInformationId), paid.Sum(t => t.Amount), IsDebit: true, batch.ExecutionDate, "DMCT",
                 new BatchInfo(orderMessageId, batch.PaymentInformationId, paid.Count, total),
@@ -136,6 +167,11 @@ public sealed class BankSimulator
                 [new EntryTransaction(transfer.EndToEndId, transfer.Amount, code, reason)]);
         }
     }
+
+    private Entry UnmatchedEntry(Unmatched extra, int index) => new(
+        Reference("U", orderMessageId, index.ToString(CultureInfo.InvariantCulture), extra.EndToEndId), extra.Amount, extra.IsDebit,
+        batches[0].ExecutionDate, extra.ReturnReasonCode is null ? "DMCT" : "RRTN", null,
+        [new EntryTransaction(extra.EndToEndId, extra.Amount, extra.ReturnReasonCode, null)]);
 
     private static XElement Balance(XNamespace ns, string type, decimal amount, DateOnly day) =>
         new(ns + "Bal",
@@ -163,6 +199,8 @@ public sealed class BankSimulator
     private sealed record Batch(string PaymentInformationId, string DebtorIban, DateOnly ExecutionDate, IReadOnlyList<Transfer> Transfers);
 
     private sealed record Transfer(string EndToEndId, decimal Amount);
+
+    private sealed record Unmatched(string EndToEndId, decimal Amount, bool IsDebit, string? ReturnReasonCode);
 
     private sealed record BatchInfo(string MessageId, string PaymentInformationId, int Count, decimal Total);
 

@@ -5,14 +5,17 @@ namespace Migration.Benchmarks;
 /// <summary>
 /// The benchmarks' options. Import: the defaults are the national scale (7,000 settlements, a million people).
 /// Gateway: concurrent callers, seconds per run and rounds of (direct, gateway) runs.
+/// Delivery: messages per run, events appended per transaction and rounds of (raw, system) runs.
 /// </summary>
 public sealed record BenchmarkArguments(int Settlements, int Persons, int Batch, int Seed, int RawPersons, string OutputDirectory, bool Keep)
 {
     public int Workers { get; init; } = 16;
     public int Seconds { get; init; } = 10;
     public int Rounds { get; init; } = 3;
+    public int Messages { get; init; } = 20_000;
+    public int PerTransaction { get; init; } = 100;
 
-    public static BenchmarkArguments Parse(string[] args)
+    public static BenchmarkArguments Parse(string[] args, int defaultRounds = 3)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var keep = false;
@@ -31,7 +34,9 @@ public sealed record BenchmarkArguments(int Settlements, int Persons, int Batch,
         {
             Workers = Number("workers", 16),
             Seconds = Number("seconds", 10),
-            Rounds = Number("rounds", 3),
+            Rounds = Number("rounds", defaultRounds),
+            Messages = Number("messages", 20_000),
+            PerTransaction = Number("per-transaction", 100),
         };
     }
 }

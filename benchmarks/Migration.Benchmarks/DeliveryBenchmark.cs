@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Marten;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Migration.ServiceDefaults.EventStore;
+using Migration.ServiceDefaults.Messaging;
+using Migration.Testing.Servers;
+
+namespace Migration.Benchmarks;
+
+/// <summary>
+/// Event delivery between services, against raw MassTransit in the same run. Raw: one bus publishes N certifications,
+/// another bus (same <c>AddMessaging</c> settings: quorum queue, prefetch, concurrency, retry) consumes them. System: a
+/// source service appends the events to its Marten store (100 per transaction), its <see cref="EventForwarder"/>
+/// subscription publishes them, and a sink service's inbox consumer (<see cref="IdempotentConsumer{TMessage}"/>) commits
+/// the handled record and one document per message. The runs alternate (raw, system) so a change in the machine's load
+/// shows on both sides; each path has its own virtual host so neither sees the other's messages.
+/// </summary>
+public static class DeliveryBenchmark
+{
+    private const int WarmUpMessages = 1_000;
+
+    /// <summary>The raw publisher sends a window of messages concurrently and awaits it, as the forwarder does with a page.</summary>
+    private const int PublishWindow = 500;
+
+    public static async Task Run(int messages, int rounds, int perTransaction, string outputDirectory, CancellationToken cancellationToken)
+    {
+        var loadBefore = LoadAverage();
+        await using var rawIsolation = await Isolation.Create("delivery-raw");
+        await using var systemIsolation = await Isolation.Create("delivery-system");
+        var rawProbe = new DeliveryProbe();
+        var systemProbe = new DeliveryProbe();
+
+        Console.WriteLine("Starting the hosts (raw publisher and consumer; source service with its forwarder, sink service with its inbox) …");
+        await using var rawPublisher = await BenchmarkServiceHost.Start(rawIsolation, "bench-raw-publisher", b => b.AddMessaging("bench-raw-publisher"), cancellationToken);
+        await using var rawConsumer = await BenchmarkServiceHost.Start(rawIsolation, "bench-raw-consumer",
+            b => b.AddMessaging("bench-raw-consumer", bus => bus.AddConsumer<RawSettlementConsumer>()), cancellationToken);
+        await using var source = await BenchmarkServiceHost.Start(systemIsolation, "bench-source", b =>
+        {
+            b.AddEventStore("bench-source", options => options.Events.AddEventType<BenchmarkSettlementCertified>())
+                .ForwardIntegrationEvents<DeliveryEventMap>(b.Services);
+            b.AddMessaging("bench-source");
+        }, cancellationToken);
+        await using var sink = await BenchmarkServiceHost.Start(systemIsolation, "bench-sink", b =>
+        {
+            b.AddEventStore("bench-sink", options => options.Schema.For<DeliveredSettlement>());
+            b.AddMessaging("bench-sink", bus => bus.AddConsumer<DeliveredSettlementConsumer>());
+        }, cancellationToken);
+        rawConsumer.Bus.ConnectConsumeObserver(rawProbe);
+        sink.Bus.ConnectConsumeObserver(systemProbe);
+
+        Console.WriteLine($"Warming up ({WarmUpMessages} each way); then {rounds} rounds of {messages} messages each way …");
+        await Raw(rawPublisher.Bus, rawProbe, 0, WarmUpMessages, cancellationToken);
+        await System(source.Services, systemProbe, 0, WarmUpMessages, perTransaction, cancellationToken);
+        var runs = new List<(DeliveryRun Raw, DeliveryRun System)>();
+        for (var round = 1; round <= rounds; round++)
+        {
+            var raw = await Raw(rawPublisher.Bus, rawProbe, round, messages, cancellationToken);
+            Console.WriteLine($"round {round}: {raw}");
+            var system = await System(source.Services, systemProbe, round, messages, perTransaction, cancellationToken);
+            Console.WriteLine($"round {round}: {system}");
+            runs.Add((raw, system));
+        }
+
+        var report = Report(runs, messages, perTransaction, loadBefore, LoadAverage());
+        Directory.CreateDirectory(outputDirectory);
+        await File.WriteAllTextAsync(Path.Combine(outputDirectory, "delivery.md"), report, cancellationToken);
+        Console.WriteLine();
+        Console.WriteLine(report);
+    }
+
+    /// <summary>Raw MassTransit: publish N messages (stamped with the publish time), wait for the last to be consumed.</summary>
+    private static async Task<DeliveryRun> Raw(IBus bus, DeliveryProbe probe, int run, int messages, CancellationToken cancellationToken)
+    {
+        var expectation = probe.Expect(messages);
+        var started = Stopwatch.GetTimestamp();
+        for (var first = 0; first < messages; first += PublishWindow)
+        {
+            await Task.WhenAll(Enumerable.Range(first, Math.Min(PublishWindow, messages - first))
+                .Select(i => bus.Publish(SampleCertification.Create(run, i, DateTimeOffset.UtcNow), cancellationToken)));
+        }
+
+        return DeliveryRun.From("raw", await Finished(expectation, started, messages, cancellationToken), expectation);
+    }
+
+    /// <summary>
+    /// The system's path: append N events, <paramref name="perTransaction"/> per transaction through the service's session
+    /// factory, one new stream per event; the forwarder and the sink's inbox do the rest. Lag is from the event's timestamp.
+    /// </summary>
+    private static async Task<DeliveryRun> System(
+        IServiceProvider source, DeliveryProbe probe, int run, int messages, int perTransaction, CancellationToken cancellationToken)
+    {
+        var expectation = probe.Expect(messages);
+        var started = Stopwatch.GetTimestamp();
+        for (var first = 0; first < messages; first += perTransaction)
+        {
+            await using var scope = source.CreateAsyncScope();
+            var session = scope.ServiceProvider.GetRequiredService<IDocumentSession>();
+            for (var i = first; i < Math.Min(first + perTransaction, messages); i++)
+                session.Events.StartStream(Guid.NewGuid(), new BenchmarkSettlementCertified(SampleCertification.Create(run, i, default)));
+            await session.SaveChangesAsync(cancellationToken);
+        }
+
+        return DeliveryRun.From("system", await Finished(expectation, started, messages, cancellationToken), expectation);
+    }
+
+    /// <summary>Time from the start to the last message consumed; a run that stalls fails loudly instead of waiting forever.</summary>
+    private static async Task<TimeSpan> Finished(DeliveryProbe.Expectation expectation, long started, int messages, CancellationToken cancellationToken)
+    {
+        var limit = TimeSpan.FromSeconds(Math.Max(60, messages / 100));
+        try
+        {
+            return Stopwatch.GetElapsedTime(started, await expectation.LastConsumed.WaitAsync(limit, cancellationToken));
+        }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException($"Only {expectation.Received} of {messages} messages consumed within {limit.TotalSeconds:0} s ({expectation.Faults} faults).");
+        }
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    private static string Report(IReadOnlyList<(DeliveryRun Raw, DeliveryRun System)> runs, int messages, int perTransaction, string loadBefore, string loadAfter)
+    {
+        var text = new StringBuilder();
+        var ci = CultureInfo.InvariantCulture;
+        text.AppendLine(ci, $"## Event delivery against raw MassTransit ({DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {messages} messages per run, {perTransaction} events per transaction)");
+        text.AppendLine();
+        text.AppendLine("| round | raw msg/s | system msg/s | **system / raw** | raw lag p50 / p99 ms | system lag p50 / p99 ms | lag ratio p50 / p99 |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var ((r, s), i) in runs.Select((x, i) => (x, i + 1)))
+        {
+            text.AppendLine(ci,
+                $"| {i} | {r.PerSecond:0} | {s.PerSecond:0} | **{s.PerSecond / r.PerSecond:0.00}** | {r.P50Ms:0.0} / {r.P99Ms:0.0} | {s.P50Ms:0.0} / {s.P99Ms:0.0} | {s.P50Ms / r.P50Ms:0.0} / {s.P99Ms / r.P99Ms:0.0} |");
+        }
+
+        var rawRate = runs.Sum(r => r.Raw.Messages) / runs.Sum(r => r.Raw.Elapsed.TotalSeconds);
+        var systemRate = runs.Sum(r => r.System.Messages) / runs.Sum(r => r.System.Elapsed.TotalSeconds);
+        text.AppendLine(ci, $"| all | {rawRate:0} | {systemRate:0} | **{systemRate / rawRate:0.00}** | | | |");
+        text.AppendLine();
+        text.AppendLine(ci, $"Redeliveries: raw {runs.Sum(r => r.Raw.Redeliveries)}, system {runs.Sum(r => r.System.Redeliveries)}; consume faults: raw {runs.Sum(r => r.Raw.Faults)}, system {runs.Sum(r => r.System.Faults)}.");
+        text.AppendLine(ci, $"Load average (1, 5, 15 min): {loadBefore} before, {loadAfter} after.");
+        return text.ToString();
+    }
+}

@@ -32,6 +32,7 @@ public static class DeliveryBenchmark
         await using var systemIsolation = await Isolation.Create("delivery-system");
         var rawProbe = new DeliveryProbe();
         var systemProbe = new DeliveryProbe();
+        var forwardProbe = new ForwardProbe();
 
         Console.WriteLine("Starting the hosts (raw publisher and consumer; source service with its forwarder, sink service with its inbox) …");
         await using var rawPublisher = await BenchmarkServiceHost.Start(rawIsolation, "bench-raw-publisher", b => b.AddMessaging("bench-raw-publisher"), cancellationToken);
@@ -50,16 +51,17 @@ public static class DeliveryBenchmark
         }, cancellationToken);
         rawConsumer.Bus.ConnectConsumeObserver(rawProbe);
         sink.Bus.ConnectConsumeObserver(systemProbe);
+        source.Bus.ConnectPublishObserver(forwardProbe);
 
         Console.WriteLine($"Warming up ({WarmUpMessages} each way); then {rounds} rounds of {messages} messages each way …");
         await Raw(rawPublisher.Bus, rawProbe, 0, WarmUpMessages, cancellationToken);
-        await System(source.Services, systemProbe, 0, WarmUpMessages, perTransaction, cancellationToken);
+        await System(source.Services, systemProbe, forwardProbe, 0, WarmUpMessages, perTransaction, cancellationToken);
         var runs = new List<(DeliveryRun Raw, DeliveryRun System)>();
         for (var round = 1; round <= rounds; round++)
         {
             var raw = await Raw(rawPublisher.Bus, rawProbe, round, messages, cancellationToken);
             Console.WriteLine($"round {round}: {raw}");
-            var system = await System(source.Services, systemProbe, round, messages, perTransaction, cancellationToken);
+            var system = await System(source.Services, systemProbe, forwardProbe, round, messages, perTransaction, cancellationToken);
             Console.WriteLine($"round {round}: {system}");
             runs.Add((raw, system));
         }
@@ -90,9 +92,10 @@ public static class DeliveryBenchmark
     /// factory, one new stream per event; the forwarder and the sink's inbox do the rest. Lag is from the event's timestamp.
     /// </summary>
     private static async Task<DeliveryRun> System(
-        IServiceProvider source, DeliveryProbe probe, int run, int messages, int perTransaction, CancellationToken cancellationToken)
+        IServiceProvider source, DeliveryProbe probe, ForwardProbe forwarded, int run, int messages, int perTransaction, CancellationToken cancellationToken)
     {
         var expectation = probe.Expect(messages);
+        var allForwarded = forwarded.Expect(messages);
         var started = Stopwatch.GetTimestamp();
         for (var first = 0; first < messages; first += perTransaction)
         {
@@ -103,7 +106,9 @@ public static class DeliveryBenchmark
             await session.SaveChangesAsync(cancellationToken);
         }
 
-        return DeliveryRun.From("system", await Finished(expectation, started, messages, cancellationToken), expectation);
+        var appended = Stopwatch.GetElapsedTime(started);
+        var elapsed = await Finished(expectation, started, messages, cancellationToken);
+        return DeliveryRun.From("system", elapsed, expectation) with { Phases = (appended, Stopwatch.GetElapsedTime(started, await allForwarded)) };
     }
 
     /// <summary>Time from the start to the last message consumed; a run that stalls fails loudly instead of waiting forever.</summary>
@@ -141,6 +146,8 @@ public static class DeliveryBenchmark
         var systemRate = runs.Sum(r => r.System.Messages) / runs.Sum(r => r.System.Elapsed.TotalSeconds);
         text.AppendLine(ci, $"| all | {rawRate:0} | {systemRate:0} | **{systemRate / rawRate:0.00}** | | | |");
         text.AppendLine();
+        text.AppendLine("System runs, seconds from the first append: last event appended / last publish confirmed by the broker / last message consumed: " +
+            string.Join("; ", runs.Select(r => r.System.Phases is var (a, f) ? string.Create(ci, $"{a.TotalSeconds:0.0} / {f.TotalSeconds:0.0} / {r.System.Elapsed.TotalSeconds:0.0}") : "–")) + ".");
         text.AppendLine(ci, $"Redeliveries: raw {runs.Sum(r => r.Raw.Redeliveries)}, system {runs.Sum(r => r.System.Redeliveries)}; consume faults: raw {runs.Sum(r => r.Raw.Faults)}, system {runs.Sum(r => r.System.Faults)}.");
         text.AppendLine(ci, $"Load average (1, 5, 15 min): {loadBefore} before, {loadAfter} after.");
         return text.ToString();

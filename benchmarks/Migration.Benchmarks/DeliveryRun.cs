@@ -8,6 +8,9 @@ namespace Migration.Benchmarks;
 /// </summary>
 public sealed record DeliveryRun(string Name, int Messages, TimeSpan Elapsed, double P50Ms, double P99Ms, int Redeliveries, int Faults)
 {
+    /// <summary>System runs only: when the last event was appended, and when the forwarder's last publish was confirmed.</summary>
+    public (TimeSpan Appended, TimeSpan Forwarded)? Phases { get; init; }
+
     public double PerSecond => Messages / Elapsed.TotalSeconds;
 
     public static DeliveryRun From(string name, TimeSpan elapsed, DeliveryProbe.Expectation expectation)
@@ -18,6 +21,10 @@ public sealed record DeliveryRun(string Name, int Messages, TimeSpan Elapsed, do
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+    public override string ToString() => Summary() + (Phases is var (appended, forwarded)
+        ? string.Create(CultureInfo.InvariantCulture, $"; appended at {appended.TotalSeconds:0.0} s, forwarded at {forwarded.TotalSeconds:0.0} s")
+        : "");
+
+    private string Summary() => string.Create(CultureInfo.InvariantCulture,
         $"{Name,-7} {PerSecond,8:0} msg/s   lag p50 {P50Ms,8:0.0} ms   p99 {P99Ms,8:0.0} ms   ({Messages} in {Elapsed.TotalSeconds:0.0} s, {Redeliveries} redelivered, {Faults} faults)");
 }

@@ -5,7 +5,7 @@ namespace Migration.Benchmarks;
 /// <summary>
 /// The benchmarks' options. Import: the defaults are the national scale (7,000 settlements, a million people).
 /// Gateway: concurrent callers, seconds per run and rounds of (direct, gateway) runs.
-/// Delivery: messages per run, events appended per transaction and rounds of (raw, system) runs.
+/// Delivery: messages per run, events appended per transaction, rounds of (raw, system) runs, consumer concurrency (0: the services' own) and events per new stream.
 /// </summary>
 public sealed record BenchmarkArguments(int Settlements, int Persons, int Batch, int Seed, int RawPersons, string OutputDirectory, bool Keep)
 {
@@ -14,6 +14,8 @@ public sealed record BenchmarkArguments(int Settlements, int Persons, int Batch,
     public int Rounds { get; init; } = 3;
     public int Messages { get; init; } = 20_000;
     public int PerTransaction { get; init; } = 100;
+    public int Concurrency { get; init; }
+    public int PerStream { get; init; } = 1;
 
     public static BenchmarkArguments Parse(string[] args, int defaultRounds = 3)
     {
@@ -37,6 +39,8 @@ public sealed record BenchmarkArguments(int Settlements, int Persons, int Batch,
             Rounds = Number("rounds", defaultRounds),
             Messages = Number("messages", 20_000),
             PerTransaction = Number("per-transaction", 100),
+            Concurrency = Number("concurrency", 0),
+            PerStream = Number("per-stream", 1),
         };
     }
 }

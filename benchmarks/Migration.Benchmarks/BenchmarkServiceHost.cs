@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -24,10 +25,17 @@ public sealed class BenchmarkServiceHost : IAsyncDisposable
 
     public IBus Bus => _host.Services.GetRequiredService<IBus>();
 
-    public static async Task<BenchmarkServiceHost> Start(Isolation isolation, string name, Action<HostApplicationBuilder> configure, CancellationToken cancellationToken)
+    /// <param name="isolation">Where its database and virtual host are.</param>
+    /// <param name="name">The service's name: its database, queue prefix and connection name.</param>
+    /// <param name="settings">Configuration beside the connection strings (e.g. <c>Messaging:ConcurrentMessageLimit</c>).</param>
+    /// <param name="configure">The service's registrations.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<BenchmarkServiceHost> Start(
+        Isolation isolation, string name, IReadOnlyDictionary<string, string?> settings, Action<HostApplicationBuilder> configure, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark" });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Configuration[$"ConnectionStrings:{EventStoreExtensions.ConnectionName}"] = isolation.Database(name);
         builder.Configuration[$"ConnectionStrings:{MessagingExtensions.ConnectionName}"] = isolation.Broker.ToString();
         builder.Services.AddSingleton(TimeProvider.System);

@@ -25,9 +25,24 @@ public static class DeliveryBenchmark
     /// <summary>The raw publisher sends a window of messages concurrently and awaits it, as the forwarder does with a page.</summary>
     private const int PublishWindow = 500;
 
-    public static async Task Run(int messages, int rounds, int perTransaction, string outputDirectory, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the benchmark. <see cref="BenchmarkArguments.Concurrency"/>: messages each consumer handles at once (and twice
+    /// that prefetched), on both paths, 0 keeping the services' settings; <see cref="BenchmarkArguments.PerStream"/>: events
+    /// per new stream (1: one stream per event, as one settlement per stream).
+    /// </summary>
+    public static async Task Run(BenchmarkArguments options, CancellationToken cancellationToken)
     {
+        var (messages, rounds, perTransaction, concurrency) = (options.Messages, options.Rounds, options.PerTransaction, options.Concurrency);
+        var shape = new AppendShape(perTransaction, Math.Clamp(options.PerStream, 1, perTransaction));
         var loadBefore = LoadAverage();
+        var settings = concurrency > 0
+            ? new Dictionary<string, string?>
+            {
+                ["Messaging:ConcurrentMessageLimit"] = concurrency.ToString(CultureInfo.InvariantCulture),
+                ["Messaging:PrefetchCount"] = Math.Max(32, 2 * concurrency).ToString(CultureInfo.InvariantCulture),
+            }
+            : new Dictionary<string, string?>();
+        var consumers = concurrency > 0 ? $"{concurrency} concurrent messages per consumer" : "the services' messaging settings";
         await using var rawIsolation = await Isolation.Create("delivery-raw");
         await using var systemIsolation = await Isolation.Create("delivery-system");
         var rawProbe = new DeliveryProbe();
@@ -35,16 +50,16 @@ public static class DeliveryBenchmark
         var forwardProbe = new ForwardProbe();
 
         Console.WriteLine("Starting the hosts (raw publisher and consumer; source service with its forwarder, sink service with its inbox) …");
-        await using var rawPublisher = await BenchmarkServiceHost.Start(rawIsolation, "bench-raw-publisher", b => b.AddMessaging("bench-raw-publisher"), cancellationToken);
-        await using var rawConsumer = await BenchmarkServiceHost.Start(rawIsolation, "bench-raw-consumer",
+        await using var rawPublisher = await BenchmarkServiceHost.Start(rawIsolation, "bench-raw-publisher", settings, b => b.AddMessaging("bench-raw-publisher"), cancellationToken);
+        await using var rawConsumer = await BenchmarkServiceHost.Start(rawIsolation, "bench-raw-consumer", settings,
             b => b.AddMessaging("bench-raw-consumer", bus => bus.AddConsumer<RawSettlementConsumer>()), cancellationToken);
-        await using var source = await BenchmarkServiceHost.Start(systemIsolation, "bench-source", b =>
+        await using var source = await BenchmarkServiceHost.Start(systemIsolation, "bench-source", settings, b =>
         {
             b.AddEventStore("bench-source", options => options.Events.AddEventType<BenchmarkSettlementCertified>())
                 .ForwardIntegrationEvents<DeliveryEventMap>(b.Services);
             b.AddMessaging("bench-source");
         }, cancellationToken);
-        await using var sink = await BenchmarkServiceHost.Start(systemIsolation, "bench-sink", b =>
+        await using var sink = await BenchmarkServiceHost.Start(systemIsolation, "bench-sink", settings, b =>
         {
             b.AddEventStore("bench-sink", options => options.Schema.For<DeliveredSettlement>());
             b.AddMessaging("bench-sink", bus => bus.AddConsumer<DeliveredSettlementConsumer>());
@@ -55,20 +70,25 @@ public static class DeliveryBenchmark
 
         Console.WriteLine($"Warming up ({WarmUpMessages} each way); then {rounds} rounds of {messages} messages each way …");
         await Raw(rawPublisher.Bus, rawProbe, 0, WarmUpMessages, cancellationToken);
-        await System(source.Services, systemProbe, forwardProbe, 0, WarmUpMessages, perTransaction, cancellationToken);
+        await System(source.Services, systemProbe, forwardProbe, 0, WarmUpMessages, shape, cancellationToken);
         var runs = new List<(DeliveryRun Raw, DeliveryRun System)>();
+        var appendAlone = new List<double>();
         for (var round = 1; round <= rounds; round++)
         {
             var raw = await Raw(rawPublisher.Bus, rawProbe, round, messages, cancellationToken);
             Console.WriteLine($"round {round}: {raw}");
-            var system = await System(source.Services, systemProbe, forwardProbe, round, messages, perTransaction, cancellationToken);
+            var system = await System(source.Services, systemProbe, forwardProbe, round, messages, shape, cancellationToken);
             Console.WriteLine($"round {round}: {system}");
             runs.Add((raw, system));
+            // The same appends into the sink's store, which forwards nothing and while nothing is consumed: the ceiling
+            // the appends alone put on the system's path at this moment.
+            appendAlone.Add(messages / (await Append(sink.Services, round, messages, shape, cancellationToken)).TotalSeconds);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round}: append alone {appendAlone[^1],8:0} events/s"));
         }
 
-        var report = Report(runs, messages, perTransaction, loadBefore, LoadAverage());
-        Directory.CreateDirectory(outputDirectory);
-        await File.WriteAllTextAsync(Path.Combine(outputDirectory, "delivery.md"), report, cancellationToken);
+        var report = Report(runs, appendAlone, messages, shape, consumers, loadBefore, LoadAverage());
+        Directory.CreateDirectory(options.OutputDirectory);
+        await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, "delivery.md"), report, cancellationToken);
         Console.WriteLine();
         Console.WriteLine(report);
     }
@@ -88,27 +108,39 @@ public static class DeliveryBenchmark
     }
 
     /// <summary>
-    /// The system's path: append N events, <paramref name="perTransaction"/> per transaction through the service's session
-    /// factory, one new stream per event; the forwarder and the sink's inbox do the rest. Lag is from the event's timestamp.
+    /// The system's path: append N events, <paramref name="shape"/>'s number per transaction through the service's session
+    /// factory, in new streams; the forwarder and the sink's inbox do the rest. Lag is from the event's timestamp.
     /// </summary>
     private static async Task<DeliveryRun> System(
-        IServiceProvider source, DeliveryProbe probe, ForwardProbe forwarded, int run, int messages, int perTransaction, CancellationToken cancellationToken)
+        IServiceProvider source, DeliveryProbe probe, ForwardProbe forwarded, int run, int messages, AppendShape shape, CancellationToken cancellationToken)
     {
         var expectation = probe.Expect(messages);
         var allForwarded = forwarded.Expect(messages);
         var started = Stopwatch.GetTimestamp();
-        for (var first = 0; first < messages; first += perTransaction)
+        var appended = await Append(source, run, messages, shape, cancellationToken);
+        var elapsed = await Finished(expectation, started, messages, cancellationToken);
+        return DeliveryRun.From("system", elapsed, expectation) with { Phases = (appended, Stopwatch.GetElapsedTime(started, await allForwarded)) };
+    }
+
+    /// <summary>Appends N events to a service's store, as its commands do (a session from its factory per transaction).</summary>
+    private static async Task<TimeSpan> Append(IServiceProvider service, int run, int messages, AppendShape shape, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        for (var first = 0; first < messages; first += shape.PerTransaction)
         {
-            await using var scope = source.CreateAsyncScope();
+            await using var scope = service.CreateAsyncScope();
             var session = scope.ServiceProvider.GetRequiredService<IDocumentSession>();
-            for (var i = first; i < Math.Min(first + perTransaction, messages); i++)
-                session.Events.StartStream(Guid.NewGuid(), new BenchmarkSettlementCertified(SampleCertification.Create(run, i, default)));
+            var last = Math.Min(first + shape.PerTransaction, messages);
+            for (var stream = first; stream < last; stream += shape.PerStream)
+            {
+                session.Events.StartStream(Guid.NewGuid(), Enumerable.Range(stream, Math.Min(shape.PerStream, last - stream))
+                    .Select(i => (object)new BenchmarkSettlementCertified(SampleCertification.Create(run, i, default))).ToArray());
+            }
+
             await session.SaveChangesAsync(cancellationToken);
         }
 
-        var appended = Stopwatch.GetElapsedTime(started);
-        var elapsed = await Finished(expectation, started, messages, cancellationToken);
-        return DeliveryRun.From("system", elapsed, expectation) with { Phases = (appended, Stopwatch.GetElapsedTime(started, await allForwarded)) };
+        return Stopwatch.GetElapsedTime(started);
     }
 
     /// <summary>Time from the start to the last message consumed; a run that stalls fails loudly instead of waiting forever.</summary>
@@ -128,11 +160,12 @@ public static class DeliveryBenchmark
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-    private static string Report(IReadOnlyList<(DeliveryRun Raw, DeliveryRun System)> runs, int messages, int perTransaction, string loadBefore, string loadAfter)
+    private static string Report(
+        IReadOnlyList<(DeliveryRun Raw, DeliveryRun System)> runs, IReadOnlyList<double> appendAlone, int messages, AppendShape shape, string consumers, string loadBefore, string loadAfter)
     {
         var text = new StringBuilder();
         var ci = CultureInfo.InvariantCulture;
-        text.AppendLine(ci, $"## Event delivery against raw MassTransit ({DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {messages} messages per run, {perTransaction} events per transaction)");
+        text.AppendLine(ci, $"## Event delivery against raw MassTransit ({DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {messages} messages per run, {shape.PerTransaction} events per transaction, {shape.PerStream} per stream, {consumers})");
         text.AppendLine();
         text.AppendLine("| round | raw msg/s | system msg/s | **system / raw** | raw lag p50 / p99 ms | system lag p50 / p99 ms | lag ratio p50 / p99 |");
         text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -148,8 +181,13 @@ public static class DeliveryBenchmark
         text.AppendLine();
         text.AppendLine("System runs, seconds from the first append: last event appended / last publish confirmed by the broker / last message consumed: " +
             string.Join("; ", runs.Select(r => r.System.Phases is var (a, f) ? string.Create(ci, $"{a.TotalSeconds:0.0} / {f.TotalSeconds:0.0} / {r.System.Elapsed.TotalSeconds:0.0}") : "–")) + ".");
+        text.AppendLine("Append alone (the same appends into a store that forwards nothing, nothing consuming), events/s by round: " +
+            string.Join("; ", appendAlone.Select(rate => rate.ToString("0", ci))) + ".");
         text.AppendLine(ci, $"Redeliveries: raw {runs.Sum(r => r.Raw.Redeliveries)}, system {runs.Sum(r => r.System.Redeliveries)}; consume faults: raw {runs.Sum(r => r.Raw.Faults)}, system {runs.Sum(r => r.System.Faults)}.");
         text.AppendLine(ci, $"Load average (1, 5, 15 min): {loadBefore} before, {loadAfter} after.");
         return text.ToString();
     }
+
+    /// <summary>How the source service appends: events per transaction, and events per new stream.</summary>
+    private sealed record AppendShape(int PerTransaction, int PerStream);
 }

@@ -5,7 +5,7 @@ namespace Migration.Benchmarks;
 /// <summary>
 /// The benchmarks' options. Import: the defaults are the national scale (7,000 settlements, a million people).
 /// Gateway: concurrent callers, seconds per run and rounds of (direct, gateway) runs.
-/// Delivery: messages per run, events appended per transaction, rounds of (raw, system) runs, consumer concurrency (0: the services' own) and events per new stream.
+/// Delivery: messages per run, events appended per transaction, rounds of (raw, system) runs, consumer concurrency (0: the services' own), events per new stream and an offered rate (0: a flood).
 /// </summary>
 public sealed record BenchmarkArguments(int Settlements, int Persons, int Batch, int Seed, int RawPersons, string OutputDirectory, bool Keep)
 {
@@ -16,6 +16,7 @@ public sealed record BenchmarkArguments(int Settlements, int Persons, int Batch,
     public int PerTransaction { get; init; } = 100;
     public int Concurrency { get; init; }
     public int PerStream { get; init; } = 1;
+    public int Rate { get; init; }
 
     public static BenchmarkArguments Parse(string[] args, int defaultRounds = 3)
     {
@@ -41,6 +42,7 @@ public sealed record BenchmarkArguments(int Settlements, int Persons, int Batch,
             PerTransaction = Number("per-transaction", 100),
             Concurrency = Number("concurrency", 0),
             PerStream = Number("per-stream", 1),
+            Rate = Number("rate", 0),
         };
     }
 }

@@ -33,7 +33,8 @@ public static class DeliveryBenchmark
     public static async Task Run(BenchmarkArguments options, CancellationToken cancellationToken)
     {
         var (messages, rounds, perTransaction, concurrency) = (options.Messages, options.Rounds, options.PerTransaction, options.Concurrency);
-        var shape = new AppendShape(perTransaction, Math.Clamp(options.PerStream, 1, perTransaction));
+        var shape = new AppendShape(perTransaction, Math.Clamp(options.PerStream, 1, perTransaction), Math.Max(0, options.Rate));
+        var flood = shape with { Rate = 0 };
         var loadBefore = LoadAverage();
         var settings = concurrency > 0
             ? new Dictionary<string, string?>
@@ -69,20 +70,20 @@ public static class DeliveryBenchmark
         source.Bus.ConnectPublishObserver(forwardProbe);
 
         Console.WriteLine($"Warming up ({WarmUpMessages} each way); then {rounds} rounds of {messages} messages each way …");
-        await Raw(rawPublisher.Bus, rawProbe, 0, WarmUpMessages, cancellationToken);
-        await System(source.Services, systemProbe, forwardProbe, 0, WarmUpMessages, shape, cancellationToken);
+        await Raw(rawPublisher.Bus, rawProbe, 0, WarmUpMessages, flood, cancellationToken);
+        await System(source.Services, systemProbe, forwardProbe, 0, WarmUpMessages, flood, cancellationToken);
         var runs = new List<(DeliveryRun Raw, DeliveryRun System)>();
         var appendAlone = new List<double>();
         for (var round = 1; round <= rounds; round++)
         {
-            var raw = await Raw(rawPublisher.Bus, rawProbe, round, messages, cancellationToken);
+            var raw = await Raw(rawPublisher.Bus, rawProbe, round, messages, shape, cancellationToken);
             Console.WriteLine($"round {round}: {raw}");
             var system = await System(source.Services, systemProbe, forwardProbe, round, messages, shape, cancellationToken);
             Console.WriteLine($"round {round}: {system}");
             runs.Add((raw, system));
             // The same appends into the sink's store, which forwards nothing and while nothing is consumed: the ceiling
             // the appends alone put on the system's path at this moment.
-            appendAlone.Add(messages / (await Append(sink.Services, round, messages, shape, cancellationToken)).TotalSeconds);
+            appendAlone.Add(messages / (await Append(sink.Services, round, messages, flood, cancellationToken)).TotalSeconds);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round}: append alone {appendAlone[^1],8:0} events/s"));
         }
 
@@ -93,18 +94,23 @@ public static class DeliveryBenchmark
         Console.WriteLine(report);
     }
 
-    /// <summary>Raw MassTransit: publish N messages (stamped with the publish time), wait for the last to be consumed.</summary>
-    private static async Task<DeliveryRun> Raw(IBus bus, DeliveryProbe probe, int run, int messages, CancellationToken cancellationToken)
+    /// <summary>
+    /// Raw MassTransit: publish N messages (stamped with the publish time), wait for the last to be consumed. Paced, the
+    /// messages go in chunks of the system's transaction size on the system's schedule.
+    /// </summary>
+    private static async Task<DeliveryRun> Raw(IBus bus, DeliveryProbe probe, int run, int messages, AppendShape shape, CancellationToken cancellationToken)
     {
         var expectation = probe.Expect(messages);
         var started = Stopwatch.GetTimestamp();
-        for (var first = 0; first < messages; first += PublishWindow)
+        var window = shape.Rate > 0 ? shape.PerTransaction : PublishWindow;
+        for (var first = 0; first < messages; first += window)
         {
-            await Task.WhenAll(Enumerable.Range(first, Math.Min(PublishWindow, messages - first))
+            await Pace(started, first, shape, cancellationToken);
+            await Task.WhenAll(Enumerable.Range(first, Math.Min(window, messages - first))
                 .Select(i => bus.Publish(SampleCertification.Create(run, i, DateTimeOffset.UtcNow), cancellationToken)));
         }
 
-        return DeliveryRun.From("raw", await Finished(expectation, started, messages, cancellationToken), expectation);
+        return DeliveryRun.From("raw", await Finished(expectation, started, messages, shape, cancellationToken), expectation);
     }
 
     /// <summary>
@@ -118,7 +124,7 @@ public static class DeliveryBenchmark
         var allForwarded = forwarded.Expect(messages);
         var started = Stopwatch.GetTimestamp();
         var appended = await Append(source, run, messages, shape, cancellationToken);
-        var elapsed = await Finished(expectation, started, messages, cancellationToken);
+        var elapsed = await Finished(expectation, started, messages, shape, cancellationToken);
         return DeliveryRun.From("system", elapsed, expectation) with { Phases = (appended, Stopwatch.GetElapsedTime(started, await allForwarded)) };
     }
 
@@ -128,6 +134,7 @@ public static class DeliveryBenchmark
         var started = Stopwatch.GetTimestamp();
         for (var first = 0; first < messages; first += shape.PerTransaction)
         {
+            await Pace(started, first, shape, cancellationToken);
             await using var scope = service.CreateAsyncScope();
             var session = scope.ServiceProvider.GetRequiredService<IDocumentSession>();
             var last = Math.Min(first + shape.PerTransaction, messages);
@@ -143,10 +150,21 @@ public static class DeliveryBenchmark
         return Stopwatch.GetElapsedTime(started);
     }
 
-    /// <summary>Time from the start to the last message consumed; a run that stalls fails loudly instead of waiting forever.</summary>
-    private static async Task<TimeSpan> Finished(DeliveryProbe.Expectation expectation, long started, int messages, CancellationToken cancellationToken)
+    /// <summary>
+    /// Paced runs offer a fixed rate, below both paths' capacity, so that lag is the path's own latency rather than time
+    /// queued behind a flood: the next chunk waits for its scheduled time (a timer, not a wait for a condition).
+    /// </summary>
+    private static async Task Pace(long started, int sent, AppendShape shape, CancellationToken cancellationToken)
     {
-        var limit = TimeSpan.FromSeconds(Math.Max(60, messages / 100));
+        if (shape.Rate <= 0) return;
+        var wait = TimeSpan.FromSeconds(sent / shape.Rate) - Stopwatch.GetElapsedTime(started);
+        if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken);
+    }
+
+    /// <summary>Time from the start to the last message consumed; a run that stalls fails loudly instead of waiting forever.</summary>
+    private static async Task<TimeSpan> Finished(DeliveryProbe.Expectation expectation, long started, int messages, AppendShape shape, CancellationToken cancellationToken)
+    {
+        var limit = TimeSpan.FromSeconds(Math.Max(60, messages / 100) + (shape.Rate > 0 ? messages / shape.Rate : 0));
         try
         {
             return Stopwatch.GetElapsedTime(started, await expectation.LastConsumed.WaitAsync(limit, cancellationToken));
@@ -165,7 +183,7 @@ public static class DeliveryBenchmark
     {
         var text = new StringBuilder();
         var ci = CultureInfo.InvariantCulture;
-        text.AppendLine(ci, $"## Event delivery against raw MassTransit ({DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {messages} messages per run, {shape.PerTransaction} events per transaction, {shape.PerStream} per stream, {consumers})");
+        text.AppendLine(ci, $"## Event delivery against raw MassTransit ({DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {messages} messages per run, {shape.PerTransaction} events per transaction, {shape.PerStream} per stream, {consumers}, {(shape.Rate > 0 ? $"paced at {shape.Rate:0} msg/s" : "flood")})");
         text.AppendLine();
         text.AppendLine("| round | raw msg/s | system msg/s | **system / raw** | raw lag p50 / p99 ms | system lag p50 / p99 ms | lag ratio p50 / p99 |");
         text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -188,6 +206,6 @@ public static class DeliveryBenchmark
         return text.ToString();
     }
 
-    /// <summary>How the source service appends: events per transaction, and events per new stream.</summary>
-    private sealed record AppendShape(int PerTransaction, int PerStream);
+    /// <summary>How messages are offered: events per transaction, events per new stream, and messages per second (0: as fast as possible).</summary>
+    private sealed record AppendShape(int PerTransaction, int PerStream, double Rate);
 }

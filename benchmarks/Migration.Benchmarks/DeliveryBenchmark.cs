@@ -28,7 +28,9 @@ public static class DeliveryBenchmark
     /// <summary>
     /// Runs the benchmark. <see cref="BenchmarkArguments.Concurrency"/>: messages each consumer handles at once (and twice
     /// that prefetched), on both paths, 0 keeping the services' settings; <see cref="BenchmarkArguments.PerStream"/>: events
-    /// per new stream (1: one stream per event, as one settlement per stream).
+    /// per new stream (1: one stream per event, as one settlement per stream); <see cref="BenchmarkArguments.Rate"/>: offered
+    /// messages per second (0: a flood); <see cref="BenchmarkArguments.ListenNotify"/>: the source's daemon woken by
+    /// LISTEN/NOTIFY on append (an experiment: the services poll).
     /// </summary>
     public static async Task Run(BenchmarkArguments options, CancellationToken cancellationToken)
     {
@@ -56,7 +58,12 @@ public static class DeliveryBenchmark
             b => b.AddMessaging("bench-raw-consumer", bus => bus.AddConsumer<RawSettlementConsumer>()), cancellationToken);
         await using var source = await BenchmarkServiceHost.Start(systemIsolation, "bench-source", settings, b =>
         {
-            b.AddEventStore("bench-source", options => options.Events.AddEventType<BenchmarkSettlementCertified>())
+            b.AddEventStore("bench-source", store =>
+                {
+                    store.Events.AddEventType<BenchmarkSettlementCertified>();
+                    // An experiment, not what the services do: wake the daemon by LISTEN/NOTIFY on append instead of polling.
+                    store.Events.UseListenNotifyForEventAppends = options.ListenNotify;
+                })
                 .ForwardIntegrationEvents<DeliveryEventMap>(b.Services);
             b.AddMessaging("bench-source");
         }, cancellationToken);
@@ -87,7 +94,7 @@ public static class DeliveryBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round}: append alone {appendAlone[^1],8:0} events/s"));
         }
 
-        var report = Report(runs, appendAlone, messages, shape, consumers, loadBefore, LoadAverage());
+        var report = Report(runs, appendAlone, messages, shape, consumers, options.ListenNotify, loadBefore, LoadAverage());
         Directory.CreateDirectory(options.OutputDirectory);
         await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, "delivery.md"), report, cancellationToken);
         Console.WriteLine();
@@ -179,11 +186,11 @@ public static class DeliveryBenchmark
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static string Report(
-        IReadOnlyList<(DeliveryRun Raw, DeliveryRun System)> runs, IReadOnlyList<double> appendAlone, int messages, AppendShape shape, string consumers, string loadBefore, string loadAfter)
+        IReadOnlyList<(DeliveryRun Raw, DeliveryRun System)> runs, IReadOnlyList<double> appendAlone, int messages, AppendShape shape, string consumers, bool listenNotify, string loadBefore, string loadAfter)
     {
         var text = new StringBuilder();
         var ci = CultureInfo.InvariantCulture;
-        text.AppendLine(ci, $"## Event delivery against raw MassTransit ({DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {messages} messages per run, {shape.PerTransaction} events per transaction, {shape.PerStream} per stream, {consumers}, {(shape.Rate > 0 ? $"paced at {shape.Rate:0} msg/s" : "flood")})");
+        text.AppendLine(ci, $"## Event delivery against raw MassTransit ({DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {messages} messages per run, {shape.PerTransaction} events per transaction, {shape.PerStream} per stream, {consumers}, {(shape.Rate > 0 ? $"paced at {shape.Rate:0} msg/s" : "flood")}{(listenNotify ? ", daemon woken by LISTEN/NOTIFY" : "")})");
         text.AppendLine();
         text.AppendLine("| round | raw msg/s | system msg/s | **system / raw** | raw lag p50 / p99 ms | system lag p50 / p99 ms | lag ratio p50 / p99 |");
         text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");

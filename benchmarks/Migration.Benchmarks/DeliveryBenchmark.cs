@@ -26,8 +26,8 @@ public static class DeliveryBenchmark
     private const int PublishWindow = 500;
 
     /// <summary>
-    /// Runs the benchmark. <see cref="BenchmarkArguments.Concurrency"/>: messages each consumer handles at once (and twice
-    /// that prefetched), on both paths, 0 keeping the services' settings; <see cref="BenchmarkArguments.PerStream"/>: events
+    /// Runs the benchmark. <see cref="BenchmarkArguments.Concurrency"/>: messages each consumer handles at once (and
+    /// max(32, 2N) prefetched), on both paths, 0 keeping the services' settings; <see cref="BenchmarkArguments.PerStream"/>: events
     /// per new stream (1: one stream per event, as one settlement per stream); <see cref="BenchmarkArguments.Rate"/>: offered
     /// messages per second (0: a flood); <see cref="BenchmarkArguments.ListenNotify"/>: the source's daemon woken by
     /// LISTEN/NOTIFY on append (an experiment: the services poll).

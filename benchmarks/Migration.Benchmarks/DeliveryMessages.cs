@@ -23,7 +23,7 @@ public sealed class DeliveryEventMap : IIntegrationEventMap
         domainEvent.Data is BenchmarkSettlementCertified e ? e.Certification with { CertifiedAt = domainEvent.Timestamp } : null;
 }
 
-/// <summary>A plausible certification (one hazard, a passport, Cyrillic names): the size of a real one, about 0.6 KB of JSON.</summary>
+/// <summary>A plausible certification (one hazard, a passport, Cyrillic names): the shape and size of a real one.</summary>
 public static class SampleCertification
 {
     public static Published.SettlementCertified Create(int run, int index, DateTimeOffset certifiedAt) => new(

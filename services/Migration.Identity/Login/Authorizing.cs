@@ -27,11 +27,7 @@ public static class Authorizing
         if (account is not { Active: true } || request.HasPromptValue(PromptValues.Login))
         {
             if (request.HasPromptValue(PromptValues.None))
-                return Results.Forbid(new AuthenticationProperties(new Dictionary<string, string?>
-                {
-                    [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.LoginRequired,
-                    [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "The staff member is not logged in.",
-                }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+                return IssuingTokens.Forbid(Errors.LoginRequired, "The staff member is not logged in.");
             var parameters = context.Request.HasFormContentType ? [.. context.Request.Form] : context.Request.Query.ToList();
             var back = context.Request.PathBase + context.Request.Path + QueryString.Create(parameters.Where(p => p.Key != Parameters.Prompt));
             return Results.Challenge(new AuthenticationProperties { RedirectUri = back }, [LoginCookie.Scheme]);

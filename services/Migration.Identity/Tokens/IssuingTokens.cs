@@ -53,7 +53,8 @@ public static class IssuingTokens
         return Forbid(Errors.UnsupportedGrantType, "This grant type is not supported.");
     }
 
-    private static IResult Forbid(string error, string description) => Results.Forbid(
+    /// <summary>An OpenID Connect error answered by OpenIddict in the protocol's format.</summary>
+    internal static IResult Forbid(string error, string description) => Results.Forbid(
         new AuthenticationProperties(new Dictionary<string, string?>
         {
             [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,

@@ -11,7 +11,6 @@ public static class DisbursementModule
 {
     public const string StatementNotFound = "statement.not-found";
 
-    private static readonly string[] Readers = [Roles.FinanceOfficer, Roles.SeniorFinanceOfficer, Roles.Auditor, Roles.Admin];
 
     public static StoreOptions AddDisbursement(this StoreOptions options)
     {
@@ -29,10 +28,10 @@ public static class DisbursementModule
     public static RouteGroupBuilder MapDisbursement(this RouteGroupBuilder api)
     {
         var batches = api.MapGroup("/batches").WithTags("Disbursement");
-        batches.MapGet("/", ReadingBatches.List).RequireRoles(Readers).WithName("ListBatches").WithSummary("Disbursement batches, newest first (filter by status)");
+        batches.MapGet("/", ReadingBatches.List).RequireRoles(FinanceRoles.Readers).WithName("ListBatches").WithSummary("Disbursement batches, newest first (filter by status)");
         batches.MapPost("/", CreatingBatch.Handle).RequireRoles(Roles.FinanceOfficer).WithName("CreateBatch")
             .WithSummary("Make a batch of the approved payments due by the execution date: one ISO 20022 pain.001 file per bank");
-        batches.MapGet("/{batchId:guid}", ReadingBatches.Get).RequireRoles(Readers).WithName("GetBatch")
+        batches.MapGet("/{batchId:guid}", ReadingBatches.Get).RequireRoles(FinanceRoles.Readers).WithName("GetBatch")
             .WithSummary("A batch: its files with control sums, status, and any discrepancy a statement reported");
         batches.MapGet("/{batchId:guid}/files/{bic}", ReadingBatches.File).RequireRoles(Roles.FinanceOfficer, Roles.SeniorFinanceOfficer, Roles.Auditor)
             .WithName("GetBatchFile").WithSummary("The pain.001.001.03 credit-transfer file for one bank of the batch (application/xml)")
@@ -43,8 +42,8 @@ public static class DisbursementModule
         var statements = api.MapGroup("/statements").WithTags("Disbursement");
         statements.MapPost("/", ImportingStatement.Handle).RequireRoles(Roles.FinanceOfficer).WithName("ImportStatement")
             .WithSummary("Import a camt.053 statement or camt.054 notification (the XML file as the body): validated, matched by end-to-end id, idempotent");
-        statements.MapGet("/", ListStatements).RequireRoles(Readers).WithName("ListStatements").WithSummary("Imported statements, newest first");
-        statements.MapGet("/{statementId}", GetStatement).RequireRoles(Readers).WithName("GetStatement")
+        statements.MapGet("/", ListStatements).RequireRoles(FinanceRoles.Readers).WithName("ListStatements").WithSummary("Imported statements, newest first");
+        statements.MapGet("/{statementId}", GetStatement).RequireRoles(FinanceRoles.Readers).WithName("GetStatement")
             .WithSummary("An imported statement: paid, returned, already recorded, unmatched and pending entries, flagged batches");
         return api;
     }

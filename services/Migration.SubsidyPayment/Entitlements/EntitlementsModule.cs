@@ -6,7 +6,7 @@ namespace Migration.SubsidyPayment.Entitlements;
 
 public static class EntitlementsModule
 {
-    private static readonly string[] Readers = [Roles.FinanceOfficer, Roles.SeniorFinanceOfficer, Roles.Auditor, Roles.Admin, Roles.Caseworker];
+    private static readonly string[] Readers = [.. FinanceRoles.Readers, Roles.Caseworker];
 
     public static StoreOptions AddEntitlements(this StoreOptions options)
     {

@@ -13,7 +13,6 @@ namespace Migration.SubsidyPayment.Payments;
 /// </summary>
 public static class PaymentsModule
 {
-    private static readonly string[] Readers = [Roles.FinanceOfficer, Roles.SeniorFinanceOfficer, Roles.Auditor, Roles.Admin];
     private static readonly string[] Finance = [Roles.FinanceOfficer, Roles.SeniorFinanceOfficer];
 
     public static StoreOptions AddPayments(this StoreOptions options)
@@ -37,9 +36,9 @@ public static class PaymentsModule
     public static RouteGroupBuilder MapPayments(this RouteGroupBuilder api)
     {
         var payments = api.MapGroup("").WithTags("Payments");
-        payments.MapGet("/", ListingPayments.List).RequireRoles(Readers).WithName("ListPayments")
+        payments.MapGet("/", ListingPayments.List).RequireRoles(FinanceRoles.Readers).WithName("ListPayments")
             .WithSummary("Payments by status (the work queues), case, household, benefit, oblast and due date; keyset pages");
-        payments.MapGet("/{paymentId:guid}", ListingPayments.Get).RequireRoles(Readers).WithName("GetPayment")
+        payments.MapGet("/{paymentId:guid}", ListingPayments.Get).RequireRoles(FinanceRoles.Readers).WithName("GetPayment")
             .WithSummary("One payment with its steps: who verified, approved, batched; ETag: its version");
         payments.MapPost("/{paymentId:guid}/verification", ReviewingPayments.Verify).RequireRoles(Roles.FinanceOfficer).WithName("VerifyPayment")
             .WithSummary("Verify a calculated payment and charge it to a budget line of the destination oblast (If-Match)");
@@ -59,13 +58,13 @@ public static class PaymentsModule
             .WithSummary("Record that a paid payment was reversed, with a reason; its spending goes back to the budget (If-Match)");
 
         var households = api.MapGroup("/households").WithTags("Accounts");
-        households.MapGet("/{householdId:guid}/account", RecordingAccount.Get).RequireRoles(Readers).WithName("GetHouseholdAccount")
+        households.MapGet("/{householdId:guid}/account", RecordingAccount.Get).RequireRoles(FinanceRoles.Readers).WithName("GetHouseholdAccount")
             .WithSummary("The bank account a household is paid to");
         households.MapPut("/{householdId:guid}/account", RecordingAccount.Handle).RequireRoles(Roles.FinanceOfficer).WithName("RecordHouseholdAccount")
             .WithSummary("Record the household's account (IBAN checked: KZ format, mod 97, known bank); If-Match to replace it");
 
         var policy = api.MapGroup("/approval-policy").WithTags("Approval policy");
-        policy.MapGet("/", SettingApprovalPolicy.Get).RequireRoles(Readers).WithName("GetApprovalPolicy")
+        policy.MapGet("/", SettingApprovalPolicy.Get).RequireRoles(FinanceRoles.Readers).WithName("GetApprovalPolicy")
             .WithSummary("Personal approval limits and the amount above which two approvers are needed");
         policy.MapPut("/limits/{userId}", SettingApprovalPolicy.SetLimit).RequireRoles(Roles.Admin).WithName("SetApprovalLimit")
             .WithSummary("Set a senior finance officer's approval limit (null withdraws it; finance admin; audited)");

@@ -15,14 +15,44 @@ internal static class CaseJourney
     /// </summary>
     public static async Task<(Guid Household, string Destination)> HouseholdToMove(HttpClient clerk, string destinationOblast, string potential, params object[] members)
     {
-        var origin = RealSettlements.NextCode("59");
         var destination = RealSettlements.NextCode(destinationOblast);
-        Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync("/api/registry/settlements", new { kato = origin, potentialClass = "low" })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync("/api/registry/settlements", new { kato = destination, potentialClass = potential })).StatusCode);
+        return (await HouseholdAtNewOrigin(clerk, members), destination);
+    }
+
+    /// <summary>A household registered at a newly certified origin of low potential.</summary>
+    public static async Task<Guid> HouseholdAtNewOrigin(HttpClient clerk, params object[] members)
+    {
+        var origin = RealSettlements.NextCode("59");
+        Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync("/api/registry/settlements", new { kato = origin, potentialClass = "low" })).StatusCode);
         using var registered = await clerk.PostAsJsonAsync("/api/registry/households", new { settlementKato = origin, members });
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
-        return ((await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), destination);
+        return (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
+
+    /// <summary>A house registered at the destination once the housing service knows it; returns the unit's id.</summary>
+    public static async Task<string> HouseAt(HttpClient officer, string destination, int capacity) =>
+        await Eventually.Get(async () =>
+        {
+            using var response = await officer.PostAsJsonAsync("/api/housing/units", new
+            {
+                settlementKato = destination, type = "house", address = "ул. Абая, 12", rooms = 3, floorArea = 72.5, capacity, appraisedValue = 3_500_000, condition = "new",
+            });
+            return response.StatusCode == HttpStatusCode.Created ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString() : null;
+        }, "the destination known to the housing service");
+
+    /// <summary>Withdraws a case at its current version.</summary>
+    public static async Task Withdraw(HttpClient caseworker, Guid id, string reason)
+    {
+        using var current = await caseworker.GetAsync($"/api/cases/{id}");
+        await Step(caseworker, id, "withdrawal", new { reason }, current.Headers.ETag!.Tag);
+    }
+
+    /// <summary>The case's housing as the case service shows it ("reserved", "waitlisted", …), or null before any report.</summary>
+    public static async Task<string?> HousingStatus(HttpClient caseworker, Guid id) =>
+        (await caseworker.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("housing") is { ValueKind: JsonValueKind.Object } housing
+            ? housing.GetProperty("status").GetString()
+            : null;
 
     /// <summary>Opens a case for a household the case service has learnt of, and takes it to approval.</summary>
     public static async Task<Guid> Approved(HttpClient caseworker, HttpClient supervisor, Guid household, string destination)

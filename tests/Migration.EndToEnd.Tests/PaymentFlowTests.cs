@@ -30,39 +30,18 @@ public sealed class PaymentFlowTests(ProgramFixture fixture)
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var (household, destination) = await CaseJourney.HouseholdToMove(clerk, "31", "high", People.Member("head", new DateOnly(1975, 9, 9), Sex.Female));
         Assert.True((await admin.PutAsJsonAsync($"/api/cases/quotas/31/{today.Year}", new { maxHouseholds = 50, maxPeople = 500 })).IsSuccessStatusCode);
-        using var line = await admin.PostAsJsonAsync("/api/payments/budgets", new { fiscalYear = today.Year, source = "local", oblast = "31", allocatedKzt = 10_000_000m, reference = "maslikhat decision" });
-        Assert.Equal(HttpStatusCode.Created, line.StatusCode);
-        var lineId = (await line.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        Assert.True((await admin.PutAsJsonAsync("/api/payments/approval-policy/limits/senior-finance-officer", new { limitKzt = 5_000_000m })).IsSuccessStatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await finance.PutAsJsonAsync($"/api/payments/households/{household}/account",
-            new { iban = Iban.Create("856", "0000001234567").Value, holderName = "Сейтказиева Айгуль" })).StatusCode);
+        var lineId = await PaymentSteps.BudgetLine(admin, today.Year, "local", "31", 10_000_000m);
+        await PaymentSteps.SeniorMayApprove(admin);
+        await PaymentSteps.Account(finance, household, "0000001234567", "Сейтказиева Айгуль");
 
         var id = await CaseJourney.Approved(caseworker, supervisor, household, destination);
-        var payments = await Eventually.Get(async () =>
-        {
-            var page = await finance.GetFromJsonAsync<JsonElement>($"/api/payments?caseId={id}&limit=500");
-            return page.GetProperty("items").GetArrayLength() > 0 ? (object?)page.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetGuid()).ToList() : null;
-        }, "the case's payments") as List<Guid>;
+        var payments = await PaymentSteps.OfCase(finance, id);
         using var read = await caseworker.GetAsync($"/api/cases/{id}");
         await CaseJourney.Step(caseworker, id, "move-confirmation", new { arrivedOn = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }, read.Headers.ETag!.Tag);
 
-        foreach (var payment in payments!)
-        {
-            Assert.Equal(HttpStatusCode.OK, (await Change(finance, payment, "verification", new { budgetLineId = lineId })).StatusCode);
-            await Eventually.True(async () => (await Change(senior, payment, "approval", new { })).StatusCode == HttpStatusCode.OK, "the approval (after the move is known)");
-        }
+        foreach (var payment in payments) await PaymentSteps.VerifyAndApprove(finance, senior, payment, lineId);
 
-        using var created = await finance.PostAsJsonAsync("/api/payments/batches", new { executionDate = today.AddMonths(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), oblast = "31" });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var batch = await created.Content.ReadFromJsonAsync<JsonElement>();
-        var batchId = batch.GetProperty("id").GetGuid();
-        var pain = await finance.GetByteArrayAsync($"/api/payments/batches/{batchId}/files/KCJBKZKX");
-        using var sent = await Post(finance, $"/api/payments/batches/{batchId}/sent", batch.GetProperty("version").GetInt64());
-        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
-        using var statement = new ByteArrayContent(BankSimulator.ToUtf8(BankSimulator.Receive(pain).Statement($"STMT-{batchId:N}"[..35])));
-        statement.Headers.ContentType = new MediaTypeHeaderValue("application/xml");
-        using var imported = await finance.PostAsync("/api/payments/statements", statement);
-        Assert.Equal(HttpStatusCode.Created, imported.StatusCode);
+        var batch = await PaymentSteps.ThroughTheBank(finance, "31", today.AddMonths(14));
 
         // The settlement and each payment's report travel separately: wait for the case to be closed and to show every payment paid.
         var closed = await Eventually.Get(async () =>
@@ -79,20 +58,5 @@ public sealed class PaymentFlowTests(ProgramFixture fixture)
         Assert.Equal(ledger.GetProperty("total").GetProperty("entitled").GetDecimal(), ledger.GetProperty("total").GetProperty("paid").GetDecimal());
         var execution = await finance.GetFromJsonAsync<JsonElement>($"/api/payments/budgets/execution?fiscalYear={today.Year}&oblast=31");
         Assert.Equal(batch.GetProperty("controlSumKzt").GetDecimal(), execution.GetProperty("total").GetProperty("spentKzt").GetDecimal());
-    }
-
-    private static async Task<HttpResponseMessage> Change(HttpClient client, Guid payment, string step, object body)
-    {
-        var current = await client.GetFromJsonAsync<JsonElement>($"/api/payments/{payment}");
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/payments/{payment}/{step}") { Content = JsonContent.Create(body) };
-        request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{current.GetProperty("version").GetInt64()}\""));
-        return await client.SendAsync(request);
-    }
-
-    private static async Task<HttpResponseMessage> Post(HttpClient client, string uri, long version)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent.Create(new { }) };
-        request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{version}\""));
-        return await client.SendAsync(request);
     }
 }

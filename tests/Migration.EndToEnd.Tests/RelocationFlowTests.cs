@@ -62,14 +62,7 @@ public sealed class RelocationFlowTests(ProgramFixture fixture)
         var (household, destination) = await CaseJourney.HouseholdToMove(clerk, "43", "medium",
             People.Member("head", new DateOnly(1980, 3, 3), Sex.Male), People.Member("child", new DateOnly(2004, 5, 5), Sex.Female, "child", null));
         Assert.True((await admin.PutAsJsonAsync($"/api/cases/quotas/43/{DateTime.UtcNow.Year}", new { maxHouseholds = 50, maxPeople = 500 })).IsSuccessStatusCode);
-        var unit = await Eventually.Get(async () =>
-        {
-            using var response = await officer.PostAsJsonAsync("/api/housing/units", new
-            {
-                settlementKato = destination, type = "house", address = "ул. Абая, 12", rooms = 3, floorArea = 72.5, capacity = 4, appraisedValue = 3_500_000, condition = "new",
-            });
-            return response.StatusCode == HttpStatusCode.Created ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString() : null;
-        }, "the destination known to the housing service");
+        var unit = await CaseJourney.HouseAt(officer, destination, capacity: 4);
 
         var id = await CaseJourney.Approved(caseworker, supervisor, household, destination);
         await Eventually.True(async () => (await caseworker.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("housing") is { ValueKind: JsonValueKind.Object } h

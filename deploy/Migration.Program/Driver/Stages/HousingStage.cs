@@ -17,7 +17,7 @@ public static class HousingStage
         {
             // Every approval at that destination has been handled (reserved or waitlisted) before the new houses arrive.
             await run.ForEach(run.Households.Where(h => h.Active && h.Approved && h.Destination == StageOne.WaitlistDestination), async (h, ct) =>
-                await Eventually.True(async () => (await api.Get(Cast.HousingOfficer, $"/api/housing/reservations/{h.CaseId}", ct)).IsSuccess,
+                await Eventually.True(async () => (await api.Get(Cast.HousingOfficerOf(h.DestinationOblast), $"/api/housing/reservations/{h.CaseId}", ct)).IsSuccess,
                     $"the housing of case {h.CaseId}", ct));
         }
 
@@ -27,7 +27,7 @@ public static class HousingStage
             var u = item.u;
             var reply = await Eventually.Get(async () =>
             {
-                var r = await api.Send(Cast.HousingOfficer, HttpMethod.Post, "/api/housing/units", new
+                var r = await api.Send(Cast.HousingOfficerOf(u.SettlementKato[..2]), HttpMethod.Post, "/api/housing/units", new
                 {
                     settlementKato = u.SettlementKato, type = u.Type, address = u.Address, rooms = u.Rooms, floorArea = u.FloorArea, capacity = u.Capacity,
                     appraisedValue = u.AppraisedValue, condition = u.Condition,
@@ -42,8 +42,8 @@ public static class HousingStage
             var destination = StageOne.WaitlistDestination;
             await Eventually.True(async () =>
             {
-                var available = PlanningStage.Items((await api.Get(Cast.HousingOfficer, $"/api/housing/units?settlementKato={destination}&status=available&limit=500", run.CancellationToken)).Expect());
-                var waiting = PlanningStage.Items((await api.Get(Cast.HousingOfficer, $"/api/housing/waitlists/{destination}", run.CancellationToken)).Expect());
+                var available = PlanningStage.Items((await api.Get(Cast.HousingOfficerOf(destination[..2]), $"/api/housing/units?settlementKato={destination}&status=available&limit=500", run.CancellationToken)).Expect());
+                var waiting = PlanningStage.Items((await api.Get(Cast.HousingOfficerOf(destination[..2]), $"/api/housing/waitlists/{destination}", run.CancellationToken)).Expect());
                 return available.GetArrayLength() == 0 || waiting.GetArrayLength() == 0;
             }, "the late houses given to the waiting families", run.CancellationToken);
         }

@@ -39,6 +39,12 @@ public static class ProgramBenchmark
         await idle.Run(read, options.ReadRate, Cancelled(TimeSpan.FromSeconds(options.IdleSeconds), cancellationToken));
         Console.WriteLine(idle);
 
+        var processes = new[] { ("identity", system.Identity) }.Concat(system.Processes.Select(p => (p.Key, p.Value))).Append(("gateway", system.Gateway))
+            .ToDictionary(p => p.Item1, p => p.Item2.ProcessId);
+        var postmaster = ProcessCpu.LocalPostmaster();
+        Dictionary<string, TimeSpan?> Cpu() => processes.ToDictionary(p => p.Key, p => ProcessCpu.Of(p.Value))
+            .Append(new("postgresql", ProcessCpu.OfPostgres(postmaster))).ToDictionary(p => p.Key, p => p.Value);
+        var cpuBefore = Cpu();
         var before = await EventCounts.Read(system.Isolation, cancellationToken);
         var during = new PacedReads("during run");
         using var stopReads = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -48,8 +54,10 @@ public static class ProgramBenchmark
         var report = await ProgramDriver.Run(api, scenario, Console.Out, cancellationToken, parallelism);
         var wall = report.Stages.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Took);
         var withReport = clock.Elapsed;
+        var cpuAfter = Cpu();
         await stopReads.CancelAsync();
         await reads;
+        var cpu = cpuAfter.ToDictionary(a => a.Key, a => a.Value - cpuBefore.GetValueOrDefault(a.Key));
         Console.WriteLine(during);
         var appended = EventCounts.Since(before, await EventCounts.Read(system.Isolation, cancellationToken));
         var events = appended.Values.Sum();
@@ -59,7 +67,7 @@ public static class ProgramBenchmark
         var raw = await SingleEventAppends.Measure(system.Isolation, rawEvents, options.Writers, cancellationToken);
 
         var result = new ProgramResult(options.Factor, options.Seed, parallelism, scenario, report, wall, withReport, api.Requests, appended, raw,
-            options.Writers, idle, during, options.ReadRate, loadBefore, LoadAverage());
+            options.Writers, idle, during, options.ReadRate, loadBefore, LoadAverage()) { Cpu = cpu };
         var text = result.Render();
         Directory.CreateDirectory(options.OutputDirectory);
         var file = Path.Combine(options.OutputDirectory, $"program-x{options.Factor.ToString(CultureInfo.InvariantCulture)}.md");

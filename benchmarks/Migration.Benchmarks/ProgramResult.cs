@@ -11,6 +11,9 @@ public sealed record ProgramResult(
     IReadOnlyDictionary<string, long> Appended, (long Events, TimeSpan Elapsed) Raw, int Writers, PacedReads Idle, PacedReads During, int ReadRate,
     string LoadBefore, string LoadAfter)
 {
+    /// <summary>CPU time each process used during the run (PostgreSQL: the whole cluster, when it is the private local server).</summary>
+    public IReadOnlyDictionary<string, TimeSpan?> Cpu { get; init; } = new Dictionary<string, TimeSpan?>();
+
     /// <summary>The issue's target for stage 1 (factor 1) end to end.</summary>
     public static readonly TimeSpan Target = TimeSpan.FromSeconds(60);
 
@@ -50,6 +53,18 @@ public sealed record ProgramResult(
         {
             text.AppendLine(ci, $"Targets: stage 1 under {Target.TotalSeconds:0} s — **{(Wall < Target ? "met" : "not met")}** ({Wall.TotalSeconds:0.0} s); " +
                 $"p99 of reads during the run under {ReadTargetMs:0} ms — **{(During.P99 < ReadTargetMs ? "met" : "not met")}** ({During.P99:0.0} ms).");
+            text.AppendLine();
+        }
+
+        if (Cpu.Count > 0)
+        {
+            var capacity = Wall.TotalSeconds * Environment.ProcessorCount;
+            text.AppendLine(ci, $"CPU used during the run ({capacity:0} core-seconds available; the machine is shared, so the rest went to other work):");
+            text.AppendLine();
+            text.AppendLine("| process | CPU seconds | share of the machine |");
+            text.AppendLine("| --- | ---: | ---: |");
+            foreach (var (process, used) in Cpu.OrderByDescending(c => c.Value ?? TimeSpan.Zero))
+                text.AppendLine(ci, $"| {process} | {(used is { } u ? u.TotalSeconds.ToString("0.0", ci) : "–")} | {(used is { } v ? (v.TotalSeconds / capacity).ToString("P0", ci) : "–")} |");
             text.AppendLine();
         }
 

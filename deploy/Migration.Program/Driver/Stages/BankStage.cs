@@ -20,11 +20,20 @@ public static class BankStage
         var closed = run.Households.Where(h => h.Plan.AccountClosed && h.CaseId is not null).ToDictionary(h => h.CaseId!.Value);
         int batches = 0, files = 0, paid = 0, returned = 0;
         decimal total = 0;
+        TimeSpan creating = default, downloading = default, sending = default, importing = default;
+        async Task<T> Timed<T>(Func<Task<T>> step, Action<TimeSpan> add)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var result = await step();
+            add(clock.Elapsed);
+            return result;
+        }
+
         foreach (var oblast in StageOne.ReceivingOblasts)
         {
             var finance = Cast.FinanceOf(oblast);
-            var created = await api.Post(finance, "/api/payments/batches",
-                new { executionDate = run.Today.AddMonths(13).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), oblast }, token);
+            var created = await Timed(() => api.Post(finance, "/api/payments/batches",
+                new { executionDate = run.Today.AddMonths(13).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), oblast }, token), t => creating += t);
             if (created.Code == "batch.nothing-to-pay") continue;
             var batch = created.Expect(HttpStatusCode.Created).Body;
             var batchId = batch.GetProperty("id").GetGuid();
@@ -34,7 +43,7 @@ public static class BankStage
             var index = 0;
             foreach (var file in batch.GetProperty("files").EnumerateArray())
             {
-                var pain = (await api.Get(finance, $"/api/payments/batches/{batchId}/files/{file.GetProperty("bic").GetString()}", token)).Expect().Raw;
+                var pain = (await Timed(() => api.Get(finance, $"/api/payments/batches/{batchId}/files/{file.GetProperty("bic").GetString()}", token), t => downloading += t)).Expect().Raw;
                 var returns = file.GetProperty("payments").EnumerateArray()
                     .Where(p => closed.ContainsKey(p.GetProperty("caseId").GetGuid())
                         && run.PaymentBenefits.GetValueOrDefault(p.GetProperty("paymentId").GetGuid()) == "relocation-subsidy"
@@ -43,7 +52,7 @@ public static class BankStage
                 orders.Add((index++, pain, returns));
             }
 
-            (await api.Post(finance, $"/api/payments/batches/{batchId}/sent", new { }, token, $"\"{batch.GetProperty("version").GetInt64()}\"")).Expect();
+            (await Timed(() => api.Post(finance, $"/api/payments/batches/{batchId}/sent", new { }, token, $"\"{batch.GetProperty("version").GetInt64()}\""), t => sending += t)).Expect();
             foreach (var (i, pain, returns) in orders)
             {
                 var bank = BankSimulator.Receive(pain);
@@ -54,13 +63,14 @@ public static class BankStage
                 }
 
                 var statement = BankSimulator.ToUtf8(bank.Statement($"S{i:D2}{batchId:N}"));
-                var imported = (await api.Send(finance, HttpMethod.Post, "/api/payments/statements", null, null, token, raw: (statement, "application/xml"))).Expect();
+                var imported = (await Timed(() => api.Send(finance, HttpMethod.Post, "/api/payments/statements", null, null, token, raw: (statement, "application/xml")), t => importing += t)).Expect();
                 paid += imported.Body.GetProperty("paid").GetArrayLength();
                 returned += imported.Body.GetProperty("returned").GetArrayLength();
                 files++;
             }
         }
 
-        return $"{batches} batches, {files} pain.001 files ({total:N2} KZT); camt.053 statements imported: {paid} paid, {returned} returned ({ClosedAccount})";
+        return $"{batches} batches, {files} pain.001 files ({total:N2} KZT); camt.053 statements imported: {paid} paid, {returned} returned ({ClosedAccount}); " +
+            $"seconds creating {creating.TotalSeconds:0.0}, downloading {downloading.TotalSeconds:0.0}, sending {sending.TotalSeconds:0.0}, importing {importing.TotalSeconds:0.0}";
     }
 }

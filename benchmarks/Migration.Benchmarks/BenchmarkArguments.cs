@@ -5,6 +5,7 @@ namespace Migration.Benchmarks;
 /// <summary>
 /// The benchmarks' options. Import: the defaults are the national scale (7,000 settlements, a million people).
 /// Gateway: concurrent callers, seconds per run and rounds of (direct, gateway) runs.
+/// Program: the scenario's factor, the driver's parallelism, the paced reads and the raw baseline's size and writers.
 /// Delivery: messages per run, events appended per transaction, rounds of (raw, system) runs, consumer concurrency (0: the services' own), events per new stream an offered rate (0: a flood) and, as an experiment, the daemon woken by LISTEN/NOTIFY.
 /// </summary>
 public sealed record BenchmarkArguments(int Settlements, int Persons, int Batch, int Seed, int RawPersons, string OutputDirectory, bool Keep)
@@ -18,6 +19,24 @@ public sealed record BenchmarkArguments(int Settlements, int Persons, int Batch,
     public int PerStream { get; init; } = 1;
     public int Rate { get; init; }
     public bool ListenNotify { get; init; }
+
+    /// <summary>Program: the scenario's scale (1 = stage 1's 6,674 people).</summary>
+    public decimal Factor { get; init; } = 1m;
+
+    /// <summary>Program: the driver's degree of parallelism inside a stage (0: the driver's default).</summary>
+    public int Parallelism { get; init; }
+
+    /// <summary>Program: case reads per second sampled through the gateway, idle and during the run.</summary>
+    public int ReadRate { get; init; } = 20;
+
+    /// <summary>Program: seconds of idle reads before the run.</summary>
+    public int IdleSeconds { get; init; } = 15;
+
+    /// <summary>Program: events of the raw single-event baseline (0: as many as the run appended).</summary>
+    public int RawEvents { get; init; }
+
+    /// <summary>Program: concurrent writers of the raw baseline.</summary>
+    public int Writers { get; init; } = 8;
 
     public static BenchmarkArguments Parse(string[] args, int defaultRounds = 3)
     {
@@ -47,6 +66,12 @@ public sealed record BenchmarkArguments(int Settlements, int Persons, int Batch,
             PerStream = Number("per-stream", 1),
             Rate = Number("rate", 0),
             ListenNotify = listenNotify,
+            Factor = values.TryGetValue("factor", out var factor) ? decimal.Parse(factor, CultureInfo.InvariantCulture) : 1m,
+            Parallelism = Number("parallelism", 0),
+            ReadRate = Number("read-rate", 20),
+            IdleSeconds = Number("idle-seconds", 15),
+            RawEvents = Number("raw-events", 0),
+            Writers = Number("writers", 8),
         };
     }
 }

@@ -30,7 +30,7 @@ public static class DeliveryBenchmark
     /// max(32, 2N) prefetched), on both paths, 0 keeping the services' settings; <see cref="BenchmarkArguments.PerStream"/>: events
     /// per new stream (1: one stream per event, as one settlement per stream); <see cref="BenchmarkArguments.Rate"/>: offered
     /// messages per second (0: a flood); <see cref="BenchmarkArguments.ListenNotify"/>: the source's daemon woken by
-    /// LISTEN/NOTIFY on append (an experiment: the services poll).
+    /// LISTEN/NOTIFY on append (as the services now are; off by default so that the runs stay comparable with the earlier ones).
     /// </summary>
     public static async Task Run(BenchmarkArguments options, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace Migration.ProgramRun.Driver;
 /// </summary>
 public static class ProgramDriver
 {
-    public const int DefaultParallelism = 6;
+    public const int DefaultParallelism = 24;
 
     public static async Task<ProgramReport> Run(Gateway api, ProgramScenario scenario, TextWriter log, CancellationToken ct, int parallelism = DefaultParallelism)
     {
@@ -25,9 +25,11 @@ public static class ProgramDriver
         async Task Stage(string name, Func<RunContext, Task<string>> stage)
         {
             var clock = Stopwatch.StartNew();
+            var requests = api.Requests;
             var summary = await stage(run);
-            stages.Add(new StageTiming(name, clock.Elapsed, summary));
-            lock (log) log.WriteLine($"[{name,-14}] {clock.Elapsed.TotalSeconds,6:0.0} s  {summary}");
+            var timing = new StageTiming(name, clock.Elapsed, summary, api.Requests - requests);
+            stages.Add(timing);
+            lock (log) log.WriteLine($"[{name,-14}] {clock.Elapsed.TotalSeconds,6:0.0} s {timing.Requests,7} requests  {summary}");
         }
 
         await Stage("staff", StaffStage.Run);
@@ -39,10 +41,10 @@ public static class ProgramDriver
         await Stage("cases", CaseStage.Run);
         await Stage("late housing", r => HousingStage.Run(r, late: true));
         await Stage("moves", MoveStage.Run);
-        await Stage("payments", PaymentStage.Run);
+        await Stage("payments", r => PaymentStage.Run(r));
         await Stage("bank", BankStage.Run);
         await Stage("returns", ReturnStage.Run);
-        await Stage("reissued", PaymentStage.Run);
+        await Stage("reissued", r => PaymentStage.Run(r, reissued: true));
         await Stage("bank again", BankStage.Run);
         await Stage("closure", ClosureStage.Run);
         var failed = run.Households.Count(h => h.Failure is not null);

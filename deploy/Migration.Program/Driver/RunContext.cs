@@ -22,8 +22,8 @@ public sealed class RunContext(Gateway gateway, ProgramScenario scenario, int pa
     /// <summary>Payments the bank returned, by household.</summary>
     public ConcurrentDictionary<Guid, int> Returned { get; } = new();
 
-    /// <summary>The payments issued again after a return: they go to the new account, and the bank pays them.</summary>
-    public ConcurrentDictionary<Guid, byte> Reissued { get; } = new();
+    /// <summary>The payments issued again after a return, and their household: they go to the new account, and the bank pays them.</summary>
+    public ConcurrentDictionary<Guid, HouseholdRun> Reissued { get; } = new();
 
     public TextWriter Log { get; } = log;
 
@@ -36,9 +36,14 @@ public sealed class RunContext(Gateway gateway, ProgramScenario scenario, int pa
     /// Runs <paramref name="work"/> for every item with a bounded degree of parallelism. A household whose step fails is
     /// marked failed (and left out of later stages) instead of stopping the whole program.
     /// </summary>
-    public Task ForEach<T>(IEnumerable<T> items, Func<T, CancellationToken, Task> work) =>
-        Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = CancellationToken },
+    public Task ForEach<T>(IEnumerable<T> items, Func<T, CancellationToken, Task> work) => ForEach(items, Parallelism, work);
+
+    /// <summary>Like <see cref="ForEach{T}(IEnumerable{T}, Func{T, CancellationToken, Task})"/> with a degree of parallelism of its own.</summary>
+    public Task ForEach<T>(IEnumerable<T> items, int degree, Func<T, CancellationToken, Task> work) =>
+        Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = CancellationToken },
             async (item, token) => await work(item, token));
+
+    public int Parallelism { get; } = parallelism;
 
     /// <summary>Like <see cref="ForEach{T}"/> for households: a failure is recorded on the household.</summary>
     public Task ForEachHousehold(IEnumerable<HouseholdRun> households, Func<HouseholdRun, CancellationToken, Task> work) =>

@@ -106,8 +106,8 @@ public sealed record ProgramReport(
         {
             text.AppendLine();
             text.AppendLine("Time per stage");
-            foreach (var s in Stages) text.AppendLine(inv, $"  {s.Stage,-16} {s.Took.TotalSeconds,7:0.0} s");
-            text.AppendLine(inv, $"  {"all",-16} {Stages.Sum(s => s.Took.TotalSeconds),7:0.0} s");
+            foreach (var s in Stages) text.AppendLine(inv, $"  {s.Stage,-16} {s.Took.TotalSeconds,7:0.0} s {s.Requests,8} requests");
+            text.AppendLine(inv, $"  {"all",-16} {Stages.Sum(s => s.Took.TotalSeconds),7:0.0} s {Stages.Sum(s => s.Requests),8} requests");
         }
 
         return text.ToString();

@@ -17,7 +17,7 @@ public sealed record BudgetRow(int FiscalYear, string Source, string Oblast, dec
 public sealed record LedgerTotals(int Households, decimal EntitledKzt, decimal PaidKzt, decimal ReturnedKzt);
 
 /// <summary>How long a stage of the run took, and what it did.</summary>
-public sealed record StageTiming(string Stage, TimeSpan Took, string Summary);
+public sealed record StageTiming(string Stage, TimeSpan Took, string Summary, long Requests = 0);
 
 /// <summary>The outcomes a case can have in the report.</summary>
 public static class Outcomes

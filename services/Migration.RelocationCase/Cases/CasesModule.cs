@@ -1,4 +1,5 @@
 using Marten;
+using Migration.ServiceDefaults.Messaging;
 
 namespace Migration.RelocationCase.Cases;
 
@@ -21,15 +22,15 @@ public static class CasesModule
         bus.AddConsumer<ReservationReleasedConsumer>();
         bus.AddConsumer<ReservationExpiredConsumer>();
         bus.AddConsumer<HousingAllocatedConsumer>();
-        bus.AddConsumer<EntitlementCalculatedConsumer>();
-        bus.AddConsumer<PaymentVerifiedConsumer>();
-        bus.AddConsumer<PaymentApprovedConsumer>();
-        bus.AddConsumer<PaymentBatchedConsumer>();
-        bus.AddConsumer<PaymentPaidConsumer>();
-        bus.AddConsumer<PaymentReturnedConsumer>();
-        bus.AddConsumer<PaymentCancelledConsumer>();
-        bus.AddConsumer<PaymentReversedConsumer>();
-        bus.AddConsumer<CasePaymentsSettledConsumer>();
+        bus.AddIdempotentBatchConsumer<EntitlementCalculatedConsumer>();
+        bus.AddIdempotentBatchConsumer<PaymentVerifiedConsumer>();
+        bus.AddIdempotentBatchConsumer<PaymentApprovedConsumer>();
+        bus.AddIdempotentBatchConsumer<PaymentBatchedConsumer>();
+        bus.AddIdempotentBatchConsumer<PaymentPaidConsumer>();
+        bus.AddIdempotentBatchConsumer<PaymentReturnedConsumer>();
+        bus.AddIdempotentBatchConsumer<PaymentCancelledConsumer>();
+        bus.AddIdempotentBatchConsumer<PaymentReversedConsumer>();
+        bus.AddIdempotentBatchConsumer<CasePaymentsSettledConsumer>();
     }
 
     public static IServiceCollection AddCaseServices(this IServiceCollection services, IConfiguration configuration)

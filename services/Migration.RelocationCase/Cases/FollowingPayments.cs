@@ -17,27 +17,38 @@ public sealed record EntitlementReported(Guid CaseId, PaymentState Payments);
 
 /// <summary>
 /// The case follows its payments through the payment service's events, into <see cref="CasePayments"/> and never onto
-/// the case's stream, so a caseworker's ETag survives them. One case's reports are applied one at a time (an advisory
-/// lock on the document, taken before anything is read), each once (the inbox), in any order (see
-/// <see cref="CasePayments"/>). Reports about unknown cases (another environment's) are ignored. When a report leaves the
-/// payments settled and the move is confirmed, the case closes (<see cref="ClosingOnSettlement"/>).
+/// the case's stream, so a caseworker's ETag survives them. The payment service reports every step of every payment, so
+/// reports are taken in batches (<see cref="IdempotentBatchConsumer{TMessage}"/>: one transaction, each message once):
+/// the cases of a batch are locked together (advisory locks on their documents, in one order, taken before anything is
+/// read), so one case's reports are still applied one batch at a time, in any order (see <see cref="CasePayments"/>).
+/// Reports about unknown cases (another environment's) are ignored. When a case's reports leave its payments settled and
+/// the move is confirmed, the case closes (<see cref="ClosingOnSettlement"/>), the closure caused by the batch's last
+/// report of that case.
 /// </summary>
-public abstract class PaymentReportConsumer<T>(IDocumentStore store, TimeProvider clock, ILogger logger) : IdempotentConsumer<T>(store, clock, logger)
+public abstract class PaymentReportConsumer<T>(IDocumentStore store, TimeProvider clock, ILogger logger) : IdempotentBatchConsumer<T>(store, clock, logger)
     where T : class
 {
     protected abstract Guid CaseOf(T message);
 
     protected abstract CasePayments Apply(CasePayments p, T m);
 
-    protected override async Task Handle(T message, IDocumentSession session, ConsumeContext<T> context)
+    protected override async Task Handle(IReadOnlyList<ConsumeContext<T>> messages, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var caseId = CaseOf(message);
-        await session.LockView(CasePayments.LockKey(caseId), context.CancellationToken);
-        var stream = await session.Events.FetchForWriting<CaseFile>(caseId, context.CancellationToken);
-        if (stream.Aggregate is not { } c) return;
-        var payments = Apply(await session.LoadAsync<CasePayments>(caseId, context.CancellationToken) ?? new CasePayments(caseId), message);
-        session.Store(payments);
-        if (ClosingOnSettlement.Closes(c.Status, payments)) stream.AppendOne(ClosingOnSettlement.Close(session, c));
+        var byCase = messages.GroupBy(m => CaseOf(m.Message)).ToList();
+        await session.LockViews(byCase.Select(c => CasePayments.LockKey(c.Key)), cancellationToken);
+        var batch = session.CreateBatchQuery();
+        var fetches = byCase.Select(c => (Reports: c, Stream: batch.Events.FetchForWriting<CaseFile>(c.Key))).ToList();
+        var known = batch.LoadMany<CasePayments>().ById(byCase.Select(c => c.Key).ToArray());
+        await batch.Execute(cancellationToken);
+        var payments = (await known).ToDictionary(p => p.Id);
+        foreach (var (reports, fetch) in fetches)
+        {
+            var stream = await fetch;
+            if (stream.Aggregate is not { } c) continue;
+            var after = reports.Aggregate(payments.GetValueOrDefault(reports.Key) ?? new CasePayments(reports.Key), (p, m) => Apply(p, m.Message));
+            session.Store(after);
+            if (ClosingOnSettlement.Closes(c.Status, after)) stream.AppendOne(CausedBy(ClosingOnSettlement.Close(session, c), reports.Last()));
+        }
     }
 
     protected static PaymentReport Report(string what, Guid? paymentId, decimal? amountKzt, DateTimeOffset at) => new(what, paymentId, amountKzt, at);

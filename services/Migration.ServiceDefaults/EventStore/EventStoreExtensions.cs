@@ -16,7 +16,7 @@ public static class EventStoreExtensions
 
     /// <summary>
     /// The service's event store: its own database (created when missing), schema objects applied at start-up,
-    /// Quick appends, every event carrying correlation, causation, caller and trace context, the async daemon
+    /// Quick appends (the daemon woken by LISTEN/NOTIFY), every event carrying correlation, causation, caller and trace context, the async daemon
     /// (one leader per projection across instances), the inbox of handled messages and the idempotency keys of requests.
     /// </summary>
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddEventStore(
@@ -35,6 +35,10 @@ public static class EventStoreExtensions
                 options.DatabaseSchemaName = serviceName.Replace('-', '_');
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 options.Events.AppendMode = EventAppendMode.Quick;
+                // The async daemon (projections, the event forwarder) is woken by PostgreSQL NOTIFY when events are appended
+                // instead of waiting for its next poll: an event reaches the other services in ~70 ms instead of ~700 ms
+                // (docs/benchmarks.md, event delivery). Polling stays as the safety net.
+                options.Events.UseListenNotifyForEventAppends = true;
                 options.Events.MetadataConfig.EnableAll();
                 options.Events.MetadataConfig.UserNameEnabled = true;
                 // Enums are stored by name: reordering an enum must never rewrite history.

@@ -22,18 +22,23 @@ public static class MessagingExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            var names = new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false);
+            bus.SetEndpointNameFormatter(names);
             consumers?.Invoke(bus);
 
-            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            bus.AddConfigureEndpointsCallback((context, name, endpoint) =>
             {
+                // A batch consumer's endpoint holds whole batches in flight: room for them, or the batches stay small.
+                var inFlight = context.GetServices<BatchEndpoint>().Any(b => b.Name(names) == name)
+                    ? BatchConsumers.MessageLimit * BatchConsumers.ConcurrencyLimit
+                    : settings.ConcurrentMessageLimit;
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
                     rabbit.SetQuorumQueue();
-                    rabbit.PrefetchCount = settings.PrefetchCount;
+                    rabbit.PrefetchCount = Math.Max(settings.PrefetchCount, inFlight);
                 }
 
-                endpoint.ConcurrentMessageLimit = settings.ConcurrentMessageLimit;
+                endpoint.ConcurrentMessageLimit = inFlight;
                 endpoint.UseMessageRetry(retry => retry.Intervals(settings.EffectiveRetryIntervals));
             });
 

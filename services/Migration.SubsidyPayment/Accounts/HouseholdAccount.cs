@@ -15,6 +15,10 @@ public sealed record AccountRecorded(Guid HouseholdId, string Iban, string BankC
 public sealed record HouseholdAccount(Guid Id, string Iban, string BankCode, string Bic, string BankName, string HolderName, string RecordedBy, DateTimeOffset RecordedAt)
 {
     public long Version { get; init; }
+
+    /// <summary>The account as a payment verified against it copies it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Payments.PayeeAccount Payee => new(Iban, Bic, BankName, HolderName);
 }
 
 public partial class HouseholdAccountProjection : SingleStreamProjection<HouseholdAccount, Guid>

@@ -49,9 +49,16 @@ public static class CreatingBatch
         }).ToList();
         var now = clock.GetUtcNow();
         session.Events.StartStream<DisbursementBatch>(batchId, new BatchCreated(batchId, due, request.Oblast, new DateTimeOffset(now.UtcDateTime, TimeSpan.Zero), files, user.CallerId()));
+        var streams = new StreamsForWriting(session);
+        await streams.Prefetch<Payment>(payments.Select(p => p.Id), cancellationToken);
         foreach (var payment in payments)
-            (await session.Events.FetchForWriting<Payment>(payment.Id, payment.Version, cancellationToken))
-                .AppendOne(new PaymentBatched(payment.Id, payment.CaseId, batchId, payment.Id.ToString("N")));
+        {
+            var stream = await streams.Of<Payment>(payment.Id, cancellationToken);
+            if (stream.Aggregate?.Version != payment.Version)
+                throw ProblemException.PreconditionFailed($"Payment {payment.Id} changed while the batch was made; make the batch again.");
+            stream.AppendOne(new PaymentBatched(payment.Id, payment.CaseId, batchId, payment.Id.ToString("N")));
+        }
+
         await session.SaveChangesAsync(cancellationToken);
 
         var batch = (await session.LoadAsync<DisbursementBatch>(batchId, cancellationToken))!;

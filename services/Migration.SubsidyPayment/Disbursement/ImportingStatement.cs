@@ -39,6 +39,7 @@ public static class ImportingStatement
         var changed = new Dictionary<Guid, PaymentStatus>();
         var streams = new StreamsForWriting(session);
 
+        await streams.Prefetch<Payment>(match.Paid.Concat(match.Returned).Select(m => m.PaymentId), cancellationToken);
         var budget = new BudgetBook(session);
         await budget.Lock(match.Paid.Concat(match.Returned).Select(m => payments[m.PaymentId].BudgetLineId!.Value), cancellationToken);
         foreach (var paid in match.Paid)
@@ -59,8 +60,7 @@ public static class ImportingStatement
         }
 
         var flagged = await FlagAndReconcile(session, streams, statement, key, changed, cancellationToken);
-        foreach (var caseId in changed.Keys.Select(id => payments[id].CaseId).Distinct())
-            await CaseSettlement.Record(session, caseId, changed, cancellationToken);
+        await CaseSettlement.Record(session, streams, [.. changed.Keys.Select(id => payments[id].CaseId)], changed, cancellationToken);
         await RecoverLateBookings(session, streams, match.Paid.Select(m => payments[m.PaymentId]), cancellationToken);
 
         var imported = new ImportedStatement(key, statement.Kind, statement.MessageId, statement.CreatedAt, clock.GetUtcNow(), user.CallerId(),
@@ -125,13 +125,14 @@ public static class ImportingStatement
     private static async Task RecoverLateBookings(IDocumentSession session, StreamsForWriting streams, IEnumerable<Payment> paid, CancellationToken cancellationToken)
     {
         var opened = new HashSet<Guid>();
+        var ended = (await session.LoadManyAsync<CaseRecord>(cancellationToken, paid.Select(p => p.CaseId).Distinct())).Where(c => c.IsEnded).ToDictionary(c => c.Id);
         foreach (var payment in paid)
         {
-            if (await session.LoadAsync<CaseRecord>(payment.CaseId, cancellationToken) is not { IsEnded: true } ended) continue;
+            if (!ended.TryGetValue(payment.CaseId, out var caseRecord)) continue;
             var stream = await streams.Of<RecoveryCase>(RecoveryCase.IdOf(payment.CaseId), cancellationToken);
             if (stream.Aggregate is null && opened.Add(payment.CaseId))
                 stream.AppendOne(new RecoveryOpened(payment.CaseId, payment.HouseholdId, payment.DestinationOblast, payment.AmountKzt,
-                    $"paid after the case was {ended.Standing.ToString().ToLowerInvariant()}: {ended.Reason}", CaseEnding.System));
+                    $"paid after the case was {caseRecord.Standing.ToString().ToLowerInvariant()}: {caseRecord.Reason}", CaseEnding.System));
             else stream.AppendOne(new RecoveryIncreased(payment.CaseId, payment.Id, payment.AmountKzt));
         }
     }

@@ -19,8 +19,10 @@ public static class SendingBatch
         var batch = stream.Aggregate ?? throw ProblemException.NotFound(ReadingBatches.NotFound, $"No batch {batchId}.");
         if (batch.Status != BatchStatus.Created) throw ProblemException.Conflict(AlreadySent, $"Batch {batchId} was already sent.");
         stream.AppendOne(new BatchSent(batchId, user.CallerId()));
-        foreach (var payment in batch.Files.SelectMany(f => f.Payments))
-            (await session.Events.FetchForWriting<Payment>(payment.PaymentId, cancellationToken)).AppendOne(new PaymentSent(payment.PaymentId, batchId));
+        var streams = new StreamsForWriting(session);
+        var paymentIds = batch.Files.SelectMany(f => f.Payments).Select(p => p.PaymentId).ToList();
+        await streams.Prefetch<Payment>(paymentIds, cancellationToken);
+        foreach (var paymentId in paymentIds) (await streams.Of<Payment>(paymentId, cancellationToken)).AppendOne(new PaymentSent(paymentId, batchId));
         await session.SaveChangesAsync(cancellationToken);
         var after = (await session.LoadAsync<DisbursementBatch>(batchId, cancellationToken))!;
         http.HttpContext.Response.SetETag(after.Version);

@@ -14,13 +14,29 @@ public sealed record PaymentsSettled(Guid CaseId, Guid HouseholdId, int Payments
 /// </summary>
 public static class CaseSettlement
 {
-    public static async Task Record(IDocumentSession session, Guid caseId, IReadOnlyDictionary<Guid, PaymentStatus> changing, CancellationToken cancellationToken)
+    public static Task Record(IDocumentSession session, Guid caseId, IReadOnlyDictionary<Guid, PaymentStatus> changing, CancellationToken cancellationToken) =>
+        Record(session, new StreamsForWriting(session), [caseId], changing, cancellationToken);
+
+    /// <summary>The same for many cases, with a few queries whatever their number (a bank statement settles hundreds).</summary>
+    public static async Task Record(
+        IDocumentSession session, StreamsForWriting streams, IReadOnlyCollection<Guid> caseIds, IReadOnlyDictionary<Guid, PaymentStatus> changing,
+        CancellationToken cancellationToken)
     {
-        var payments = await session.Query<Payment>().Where(p => p.CaseId == caseId).ToListAsync(cancellationToken);
-        if (payments.Count == 0 || !payments.All(p => changing.GetValueOrDefault(p.Id, p.Status).IsSettled())) return;
-        if (await session.LoadAsync<CaseRecord>(caseId, cancellationToken) is { IsEnded: true }) return;
-        var paid = payments.Where(p => changing.GetValueOrDefault(p.Id, p.Status) == PaymentStatus.Paid).Sum(p => p.AmountKzt);
-        // FetchForWriting, not Append: in Quick append mode only a fetched stream gives the inline projection its version.
-        (await session.Events.FetchForWriting<Entitlement>(caseId, cancellationToken)).AppendOne(new PaymentsSettled(caseId, payments[0].HouseholdId, payments.Count, paid));
+        var ids = caseIds.Distinct().ToArray();
+        if (ids.Length == 0) return;
+        var settled = (await session.Query<Payment>().Where(p => ids.Contains(p.CaseId)).ToListAsync(cancellationToken))
+            .GroupBy(p => p.CaseId)
+            .Where(payments => payments.All(p => changing.GetValueOrDefault(p.Id, p.Status).IsSettled()))
+            .ToList();
+        if (settled.Count == 0) return;
+        var ended = (await session.LoadManyAsync<CaseRecord>(cancellationToken, settled.Select(s => s.Key))).Where(c => c.IsEnded).Select(c => c.Id).ToHashSet();
+        var reported = settled.Where(s => !ended.Contains(s.Key)).ToList();
+        // Fetched for writing, not appended blind: in Quick append mode only a fetched stream gives the inline projection its version.
+        await streams.Prefetch<Entitlement>(reported.Select(s => s.Key), cancellationToken);
+        foreach (var payments in reported)
+        {
+            var paid = payments.Where(p => changing.GetValueOrDefault(p.Id, p.Status) == PaymentStatus.Paid).Sum(p => p.AmountKzt);
+            (await streams.Of<Entitlement>(payments.Key, cancellationToken)).AppendOne(new PaymentsSettled(payments.Key, payments.First().HouseholdId, payments.Count(), paid));
+        }
     }
 }

@@ -42,6 +42,8 @@ public static class PaymentsModule
             .WithSummary("One payment with its steps: who verified, approved, batched; ETag: its version");
         payments.MapPost("/{paymentId:guid}/verification", ReviewingPayments.Verify).RequireRoles(Roles.FinanceOfficer).WithName("VerifyPayment")
             .WithSummary("Verify a calculated payment and charge it to a budget line of the destination oblast (If-Match)");
+        payments.MapPost("/verifications", VerifyingInBulk.Handle).RequireRoles(Roles.FinanceOfficer).WithName("VerifyPayments")
+            .WithSummary("Verify many calculated payments at once, each against its budget line at the version read; an outcome per payment");
         payments.MapPost("/{paymentId:guid}/correction", ReviewingPayments.Correct).RequireRoles(Roles.FinanceOfficer).WithName("CorrectPayment")
             .WithSummary("Correct the amount of a payment that was sent back, with the reason (If-Match)");
         payments.MapPost("/{paymentId:guid}/send-back", ReviewingPayments.SendBackToVerifier).RequireRoles(Roles.SeniorFinanceOfficer)
@@ -50,6 +52,9 @@ public static class PaymentsModule
         payments.MapPost("/{paymentId:guid}/approval", ApprovingPayment.Handle).RequireRoles(Roles.SeniorFinanceOfficer)
             .RequireScope(ApiScopes.PaymentsApprove).WithName("ApprovePayment")
             .WithSummary("Approve a verified payment: not its verifier, within your limit, two approvers above the threshold; commits the budget (If-Match)");
+        payments.MapPost("/approvals", ApprovingInBulk.Handle).RequireRoles(Roles.SeniorFinanceOfficer)
+            .RequireScope(ApiScopes.PaymentsApprove).WithName("ApprovePayments")
+            .WithSummary("Approve many verified payments at once, each at the version read and by the same rules as one; budget lines locked once each; an outcome per payment");
         payments.MapPost("/{paymentId:guid}/cancellation", EndingPayments.Cancel).RequireRoles(Finance).WithName("CancelPayment")
             .WithSummary("Cancel a payment not yet batched, with a reason; an approved one gives its commitment back (If-Match)");
         payments.MapPost("/{paymentId:guid}/reissue", EndingPayments.Reissue).RequireRoles(Roles.FinanceOfficer).WithName("ReissuePayment")

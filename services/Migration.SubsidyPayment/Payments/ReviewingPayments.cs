@@ -33,8 +33,7 @@ public static class ReviewingPayments
             ?? throw ProblemException.NotFound(ReadingBudgets.NotFound, $"No budget line {lineId}.");
         var account = await session.LoadAsync<HouseholdAccount>(payment.HouseholdId, cancellationToken);
         var standing = await session.LoadAsync<CaseRecord>(payment.CaseId, cancellationToken);
-        var payee = account is null ? null : new PayeeAccount(account.Iban, account.Bic, account.BankName, account.HolderName);
-        stream.AppendOne(PaymentDecisions.Verify(payment, user.CallerId(), line, payee, standing));
+        stream.AppendOne(PaymentDecisions.Verify(payment, user.CallerId(), line, account?.Payee, standing));
         return TypedResults.Ok(await session.SaveAndRead(paymentId, http.HttpContext.Response, user, cancellationToken));
     }
 

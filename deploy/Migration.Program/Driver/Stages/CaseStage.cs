@@ -55,7 +55,7 @@ public static class CaseStage
                 return;
             }
 
-            await CaseSteps.Step(run, Cast.Supervisor, h, "approval", null, ct);
+            await CaseSteps.Step(run, Cast.SupervisorOf(h.Plan.OriginOblast), h, "approval", null, ct);
             h.Approved = true;
             if (h.Plan.Fate == HouseholdFate.WithdrawsAfterApproval)
             {

@@ -13,7 +13,7 @@ public static class HouseholdStage
         {
             var plan = h.Plan;
             var head = plan.Members[0];
-            var registered = (await api.Post(Cast.Clerk, "/api/registry/households", new
+            var registered = (await api.Post(Cast.ClerkOf(plan.OriginOblast), "/api/registry/households", new
             {
                 settlementKato = plan.OriginKato,
                 members = plan.Members.Select(m => new
@@ -25,7 +25,7 @@ public static class HouseholdStage
                 contact = new { phone = $"+7701{plan.Number % 10_000_000:D7}", address = $"{plan.OriginKato}, дом {plan.Number}" },
             }, ct)).Expect(HttpStatusCode.Created);
             h.HouseholdId = registered.Id;
-            var account = await api.Put(Cast.AccountsOfficer, $"/api/payments/households/{h.HouseholdId}/account",
+            var account = await api.Put(Cast.AccountsOfficerOf(plan.OriginOblast), $"/api/payments/households/{h.HouseholdId}/account",
                 new { iban = plan.Iban, holderName = $"{head.LastName} {head.FirstName}" }, ct);
             if (account.Code != "account.exists") account.Expect();
         });

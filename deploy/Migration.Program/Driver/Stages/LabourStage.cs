@@ -11,14 +11,14 @@ public static class LabourStage
         int employers = 0, places = 0;
         await run.ForEach(run.Scenario.Employers, async (e, ct) =>
         {
-            var reply = await api.Post(Cast.Clerk, "/api/registry/employers", new { bin = e.Bin, name = e.Name, kato = e.Kato }, ct);
+            var reply = await api.Post(Cast.ClerkOf(e.Kato[..2]), "/api/registry/employers", new { bin = e.Bin, name = e.Name, kato = e.Kato }, ct);
             if (reply.Status != HttpStatusCode.Conflict) reply.Expect(HttpStatusCode.Created);
             Interlocked.Increment(ref employers);
         });
         await run.ForEach(run.Scenario.Vacancies.Select((v, i) => (v, i)), async (item, ct) =>
         {
             var v = item.v;
-            (await api.Send(Cast.Clerk, HttpMethod.Post, "/api/registry/vacancies", new
+            (await api.Send(Cast.ClerkOf(v.SettlementKato[..2]), HttpMethod.Post, "/api/registry/vacancies", new
             {
                 employerBin = v.EmployerBin, settlementKato = v.SettlementKato, occupation = v.Occupation, places = v.Places, monthlyWage = v.MonthlyWage,
                 from = "2004-03-01", to = "2006-12-31",

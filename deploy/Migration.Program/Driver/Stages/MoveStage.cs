@@ -15,7 +15,7 @@ public static class MoveStage
         {
             var status = await Eventually.Get(async () =>
             {
-                var r = await api.Get(Cast.HousingOfficer, $"/api/housing/reservations/{h.CaseId}", ct);
+                var r = await api.Get(Cast.HousingOfficerOf(h.DestinationOblast), $"/api/housing/reservations/{h.CaseId}", ct);
                 return r.IsSuccess ? r.Body.GetProperty("status").GetString() : null;
             }, $"the housing of case {h.CaseId}", ct);
             if (status != "reserved") return;

@@ -22,7 +22,7 @@ public static class ReturnStage
             {
                 var reissued = (await api.Post(Cast.AccountsOfficer, $"/api/payments/{payment.GetProperty("id").GetGuid()}/reissue",
                     new { reason = "the bank closed the account; the family gave its new one" }, ct, $"\"{payment.GetProperty("version").GetInt64()}\"")).Expect(System.Net.HttpStatusCode.Created);
-                run.Reissued[reissued.Id] = 0;
+                run.Reissued[reissued.Id] = h;
             }
         });
         return $"{run.Returned.Values.Sum()} returned payments of {households.Count} households: new accounts recorded, {run.Reissued.Count} payments reissued";

@@ -12,23 +12,24 @@ public static class StaffStage
     {
         var (api, token) = (run.Gateway, run.CancellationToken);
         int registered = 0, rotated = 0;
-        foreach (var (clientId, role, oblast) in run.Cast.OblastStaff)
+        await run.ForEach(run.Cast.OblastStaff, async (staff, ct) =>
         {
+            var (clientId, role, oblast) = staff;
             var reply = await api.Post(Cast.Admin, "/api/identity/clients",
-                new { clientId, displayName = $"{role} of oblast {oblast} (program run)", role, oblast }, token);
+                new { clientId, displayName = $"{role} of oblast {oblast} (program run)", role, oblast }, ct);
             if (reply.Status == HttpStatusCode.Conflict)
             {
-                reply = (await api.Post(Cast.Admin, $"/api/identity/clients/{clientId}/secret", new { }, token)).Expect();
-                rotated++;
+                reply = (await api.Post(Cast.Admin, $"/api/identity/clients/{clientId}/secret", new { }, ct)).Expect();
+                Interlocked.Increment(ref rotated);
             }
             else
             {
                 reply.Expect(HttpStatusCode.Created);
-                registered++;
+                Interlocked.Increment(ref registered);
             }
 
             api.Know(clientId, reply.Body.GetProperty("clientSecret").GetString()!);
-        }
+        });
 
         var approvers = 0;
         foreach (var approver in Cast.Approvers)

@@ -1,0 +1,27 @@
+using Migration.Testing.Hosting;
+using Migration.Testing.Servers;
+using Npgsql;
+
+namespace Migration.Benchmarks;
+
+/// <summary>The events each service's store holds (its <c>mt_events</c> table), read straight from its database.</summary>
+public static class EventCounts
+{
+    public static async Task<IReadOnlyDictionary<string, long>> Read(Isolation isolation, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (service, _) in ProgramSystem.Services)
+        {
+            await using var connection = new NpgsqlConnection(isolation.Database(service));
+            await connection.OpenAsync(cancellationToken);
+            await using var count = new NpgsqlCommand($"select count(*) from {service.Replace('-', '_')}.mt_events", connection);
+            counts[service] = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        return counts;
+    }
+
+    /// <summary>What was appended between two counts, by service.</summary>
+    public static IReadOnlyDictionary<string, long> Since(IReadOnlyDictionary<string, long> before, IReadOnlyDictionary<string, long> after) =>
+        after.ToDictionary(a => a.Key, a => a.Value - before.GetValueOrDefault(a.Key), StringComparer.Ordinal);
+}

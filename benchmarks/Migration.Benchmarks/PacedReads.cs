@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+
+namespace Migration.Benchmarks;
+
+/// <summary>
+/// Reads at a fixed pace (an open loop: a read starts every 1/rate seconds whether or not the previous one answered),
+/// so that the latency is what a user would see at that moment, not a closed loop's own queueing. Every read's latency is
+/// kept; failed reads are counted.
+/// </summary>
+public sealed class PacedReads(string name)
+{
+    private readonly List<double> latencies = [];
+    private int failures;
+
+    public string Name { get; } = name;
+
+    public int Count
+    {
+        get
+        {
+            lock (latencies) return latencies.Count;
+        }
+    }
+
+    public int Failures => failures;
+
+    /// <summary>Reads <paramref name="read"/> <paramref name="perSecond"/> times a second until <paramref name="stop"/> is cancelled.</summary>
+    public async Task Run(Func<CancellationToken, Task<bool>> read, double perSecond, CancellationToken stop)
+    {
+        var interval = TimeSpan.FromSeconds(1 / perSecond);
+        var clock = Stopwatch.StartNew();
+        var inFlight = new List<Task>();
+        for (var n = 0; !stop.IsCancellationRequested; n++)
+        {
+            var due = interval * n - clock.Elapsed;
+            if (due > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(due, stop);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+
+            inFlight.Add(One(read));
+            inFlight.RemoveAll(t => t.IsCompleted);
+        }
+
+        await Task.WhenAll(inFlight);
+    }
+
+    private async Task One(Func<CancellationToken, Task<bool>> read)
+    {
+        var started = Stopwatch.GetTimestamp();
+        bool ok;
+        try
+        {
+            ok = await read(CancellationToken.None);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            ok = false;
+        }
+
+        if (!ok)
+        {
+            Interlocked.Increment(ref failures);
+            return;
+        }
+
+        var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        lock (latencies) latencies.Add(ms);
+    }
+
+    public double Percentile(double p)
+    {
+        double[] sorted;
+        lock (latencies) sorted = [.. latencies.Order()];
+        return sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    }
+
+    public double P50 => Percentile(0.50);
+
+    public double P99 => Percentile(0.99);
+
+    public double Max => Percentile(1.0);
+
+    /// <summary>A read of <paramref name="path"/> that counts as answered when it is 200.</summary>
+    public static Func<CancellationToken, Task<bool>> Get(HttpClient client, string path) => async ct =>
+    {
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative), ct);
+        return response.StatusCode == HttpStatusCode.OK;
+    };
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Name,-10} {Count,6} reads   p50 {P50,7:0.0} ms   p99 {P99,7:0.0} ms   max {Max,7:0.0} ms   ({Failures} failed)");
+}

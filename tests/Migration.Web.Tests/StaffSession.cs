@@ -15,11 +15,15 @@ public sealed class StaffSession : IAsyncDisposable
     private readonly IBrowserContext _context;
     private readonly Uri _app;
 
-    private StaffSession(IBrowserContext context, IPage page, Uri app)
+    private readonly WebFixture _web;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _console = new();
+
+    private StaffSession(IBrowserContext context, IPage page, WebFixture web)
     {
         _context = context;
         Page = page;
-        _app = app;
+        _web = web;
+        _app = web.App;
     }
 
     public IPage Page { get; }
@@ -37,7 +41,9 @@ public sealed class StaffSession : IAsyncDisposable
         await page.Locator("#userName").FillAsync(userName);
         await page.Locator("#password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        var session = new StaffSession(context, page, web.App);
+        var session = new StaffSession(context, page, web);
+        page.Console += (_, message) => session._console.Enqueue($"{message.Type}: {message.Text}");
+        page.PageError += (_, error) => session._console.Enqueue($"page error: {error}");
         await session.Interactive();
         return session;
     }
@@ -50,7 +56,18 @@ public sealed class StaffSession : IAsyncDisposable
     }
 
     /// <summary>The layout marks itself once interactive: a click before that would do nothing.</summary>
-    public Task Interactive() => Page.Locator("[data-interactive=true]").WaitForAsync();
+    public async Task Interactive()
+    {
+        try
+        {
+            await Page.Locator("[data-interactive=true]").WaitForAsync();
+        }
+        catch (TimeoutException e)
+        {
+            var body = await Page.ContentAsync();
+            throw new TimeoutException($"{Page.Url} did not become interactive. The page:\n{body[..Math.Min(body.Length, 3000)]}\nThe browser's console:\n{string.Join('\n', _console)}\nThe web application's log:\n{_web.Web.RecentLog}", e);
+        }
+    }
 
     /// <summary>A screenshot kept as a test artefact, and axe's verdict on the screen: no serious or critical violation.</summary>
     public async Task Check(string screen)

@@ -16,6 +16,7 @@ builder.AddInterface();             // Blazor (interactive server), MudBlazor, e
 
 var app = builder.Build();
 app.UsePathBase(WebSettings.PathBase);
+app.UseRouting();                   // after the path base: routes match below /app
 app.UseInterfaceCulture();
 app.UseAuthentication();
 app.UseAuthorization();

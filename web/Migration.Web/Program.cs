@@ -24,6 +24,7 @@ app.UseAntiforgery();
 app.MapHealth();
 app.MapWebLogin();                  // /login, /logout
 app.MapInterfaceCulture();          // /culture/{name}
+app.MapDownloads();                 // bank files, fetched through the gateway with the member's token
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();

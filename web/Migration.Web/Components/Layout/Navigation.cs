@@ -24,6 +24,8 @@ public static class Navigation
         new("payments/verification", "Payments to verify", MudBlazor.Icons.Material.Filled.FactCheck, [Roles.FinanceOfficer]),
         new("payments/approval", "Payments to approve", MudBlazor.Icons.Material.Filled.Approval, [Roles.SeniorFinanceOfficer]),
         new("budgets", "Budget lines", MudBlazor.Icons.Material.Filled.AccountBalance, FinanceReaders),
+        new("payments/batches", "Bank files", MudBlazor.Icons.Material.Filled.Send, [Roles.FinanceOfficer, Roles.SeniorFinanceOfficer, Roles.Auditor]),
+        new("payments/statements", "Bank statements", MudBlazor.Icons.Material.Filled.ReceiptLong, [Roles.FinanceOfficer, Roles.SeniorFinanceOfficer, Roles.Auditor]),
     ];
 
     public static IEnumerable<NavigationItem> For(ClaimsPrincipal user) => Items.Where(i => i.IsFor(user));

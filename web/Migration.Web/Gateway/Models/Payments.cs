@@ -34,3 +34,21 @@ public sealed record BudgetExecutionLine(Guid LineId, int FiscalYear, string Sou
 public sealed record BudgetTotals(decimal AllocatedKzt, decimal CommittedKzt, decimal SpentKzt, decimal AvailableKzt);
 
 public sealed record BudgetExecution(IReadOnlyList<BudgetExecutionLine> Lines, BudgetTotals Total);
+
+public sealed record BankFile(string Bic, string BankName, string MessageId, string PaymentInformationId, int Count, decimal ControlSumKzt);
+
+public sealed record BatchDiscrepancy(string PaymentInformationId, decimal ControlSumKzt, decimal ReportedKzt, int Count, int? ReportedCount, string StatementId);
+
+public sealed record DisbursementBatch(
+    Guid Id, DateOnly ExecutionDate, string? Oblast, string Status, IReadOnlyList<BankFile> Files, int Count, decimal ControlSumKzt, string CreatedBy,
+    DateTimeOffset CreatedAt, IReadOnlyList<BatchDiscrepancy> Discrepancies, long Version);
+
+public sealed record MatchedEntry(Guid PaymentId, string EndToEndId, decimal AmountKzt, DateOnly BookedOn, string? ReasonCode, string? Reason);
+
+public sealed record UnmatchedEntry(string? EndToEndId, decimal AmountKzt, bool IsDebit, string Reason);
+
+public sealed record FlaggedBatch(Guid BatchId, string PaymentInformationId, decimal ControlSumKzt, decimal ReportedKzt);
+
+public sealed record ImportedStatement(
+    string Id, string Kind, string MessageId, DateTimeOffset ImportedAt, string ImportedBy, IReadOnlyList<MatchedEntry> Paid, IReadOnlyList<MatchedEntry> Returned,
+    IReadOnlyList<string> AlreadyRecorded, IReadOnlyList<UnmatchedEntry> Unmatched, IReadOnlyList<UnmatchedEntry> Pending, IReadOnlyList<FlaggedBatch> FlaggedBatches);

@@ -22,7 +22,6 @@ public sealed class CaseworkerJourneyTests(WebFixture web)
         await using var caseworker = await StaffSession.LogIn(web, "caseworker");
         var page = caseworker.Page;
         await Expect(page.GetByTestId("user")).ToContainTextAsync("Demo caseworker");
-        await caseworker.Check("dashboard");
 
         await caseworker.Open("cases/new");
         await page.GetByLabel("IIN of a household member").FillAsync(household.HeadIin);
@@ -95,5 +94,11 @@ public sealed class CaseworkerJourneyTests(WebFixture web)
         await caseworker.Page.GetByRole(AriaRole.Button, new() { Name = "Confirm move" }).ClickAsync();
         await Expect(page.Locator("[data-status=moved]").First).ToBeVisibleAsync();
         Assert.Equal("moved", await _programme.CaseStatus(caseId));
+
+        // The moved household counts on the dashboard the caseworker starts from.
+        await caseworker.Open("");
+        await Expect(page.Locator("[data-loaded=true]")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("cases-by-status")).ToContainTextAsync("Moved");
+        await caseworker.Check("dashboard");
     }
 }

@@ -60,6 +60,14 @@ internal sealed class Programme(ProgramSystem system)
         return new Household(household, head, destination.Code, destination.Name);
     }
 
+    /// <summary>A budget line of this year's republican budget for an oblast.</summary>
+    public async Task BudgetLine(string oblast, decimal allocatedKzt)
+    {
+        using var admin = await system.Client("admin");
+        using var line = await admin.PostAsJsonAsync("/api/payments/budgets", new { fiscalYear = Year, source = "republican", oblast, allocatedKzt, reference = "budget law" });
+        Assert.Equal(HttpStatusCode.Created, line.StatusCode);
+    }
+
     /// <summary>A case taken to approval through the API (for journeys that start at the payments).</summary>
     public async Task<Guid> ApprovedCase(Household household)
     {

@@ -40,6 +40,8 @@ public sealed class WebFixture : IAsyncLifetime
 
         if (!File.Exists(Chromium))
             throw new InvalidOperationException($"{Chromium} is missing: deploy/local/install-prerequisites.sh installs it (apt-get install chromium).");
+        // The machine runs the whole system beside the browser: give screens time to load before an expectation fails.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

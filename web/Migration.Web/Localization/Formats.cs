@@ -8,7 +8,7 @@ public static class Formats
     private static readonly TimeZoneInfo Almaty = TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty");
 
     public static string Kzt(decimal? amount) =>
-        amount is { } value ? $"{value.ToString("N2", CultureInfo.CurrentCulture)} ₸" : "—";
+        amount is { } value ? $"{value.ToString("N2", CultureInfo.CurrentCulture)}\u00A0₸" : "—";
 
     public static string Number(decimal value) => value.ToString("N0", CultureInfo.CurrentCulture);
 

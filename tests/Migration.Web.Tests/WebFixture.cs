@@ -24,6 +24,19 @@ public sealed class WebFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        try
+        {
+            await Start();
+        }
+        catch
+        {
+            await DisposeAsync();   // xunit does not dispose a fixture whose start failed: no process may outlive the run
+            throw;
+        }
+    }
+
+    private async Task Start()
+    {
         var gatewayPort = FreePort.Next();
         var webPort = FreePort.Next();
         var gateway = $"http://127.0.0.1:{gatewayPort}";

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Migration.Identifiers;
@@ -73,15 +71,7 @@ internal sealed class Programme(ProgramSystem system)
     {
         using var caseworker = await system.Client("caseworker");
         using var supervisor = await system.Client("case-supervisor");
-        using var opened = await caseworker.PostAsJsonAsync("/api/cases", new { householdId = household.Id });
-        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
-        var id = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var etag = opened.Headers.ETag!.Tag;
-        etag = await Step(caseworker, id, "assessment", null, etag);
-        etag = await Step(caseworker, id, "destination", new { destinationKato = household.Destination, reason = "Work and a house" }, etag);
-        etag = await Step(caseworker, id, "submission", null, etag);
-        await Step(supervisor, id, "approval", null, etag);
-        return id;
+        return await CaseJourney.Approved(caseworker, supervisor, household.Id, household.Destination);
     }
 
     /// <summary>The case's payment of a benefit, once the payment service has computed it from the approval.</summary>
@@ -125,15 +115,4 @@ internal sealed class Programme(ProgramSystem system)
         using var response = await request;
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
-
-    private static async Task<string> Step(HttpClient client, Guid id, string step, object? body, string etag)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{id}/{step}") { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.IfMatch.Add(new EntityTagHeaderValue(etag));
-        using var response = await client.SendAsync(request);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{step}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return response.Headers.ETag!.Tag;
-    }
-
-    public static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

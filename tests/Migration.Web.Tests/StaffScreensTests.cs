@@ -8,8 +8,8 @@ namespace Migration.Web.Tests;
 
 /// <summary>
 /// The other roles' main screens open, show the program's data and pass axe: the registry clerk's settlements and a
-/// household import with its progress and refused rows, the housing officer's stock, and the finance officer's bank files
-/// and statements.
+/// household import with its progress and refused rows, the housing officer's stock (and the logout), and the finance
+/// officer's bank files and statements.
 /// </summary>
 [Collection(WebRun.Name)]
 public sealed class StaffScreensTests(WebFixture web)
@@ -51,6 +51,12 @@ public sealed class StaffScreensTests(WebFixture web)
             await housing.Open("housing");
             await Expect(housing.Page.GetByTestId("units")).ToBeVisibleAsync();
             await housing.Check("housing");
+
+            // Logging out ends the session at the identity service too: the application asks for the password again.
+            await housing.Page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+            await housing.Page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
+            await housing.Page.GotoAsync(web.App.ToString());
+            await housing.Page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
         }
 
         await using var finance = await StaffSession.LogIn(web, "finance-officer");

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The run command: the whole system (PostgreSQL, RabbitMQ, the four services, the gateway, the Aspire dashboard)
+# The run command: the whole system (PostgreSQL, RabbitMQ, the four services, the gateway, the web application at
+# /app, the Aspire dashboard)
 # loaded with the demo, in the foreground. Ctrl-C or SIGTERM stops everything.
 #
 #   bash deploy/run.sh
@@ -43,7 +44,7 @@ else
   bash deploy/local/install-prerequisites.sh || die "prerequisites are missing (see above)"
 fi
 
-for port in "$gateway_port" 8081 8082 8083 8084 "$dashboard_port" "$otlp_port" "$resource_service_port"; do
+for port in "$gateway_port" 8081 8082 8083 8084 8085 8086 "$dashboard_port" "$otlp_port" "$resource_service_port"; do
   if listening "$port"; then
     die "port $port is already in use (is the system already running?): $(ss -Hltnp "sport = :$port" | sed 's/.*users://' | head -1)"
   fi
@@ -61,6 +62,7 @@ dotnet build Migration.sln -c "$configuration" -warnaserror -nologo -clp:ErrorsO
 cat <<EOF
 
   Gateway:    $gateway_url    (ready when $gateway_url/health/ready answers 200; a READY line follows)
+  Web app:    $gateway_url/app/   (staff log in as a role name, e.g. caseworker, with the password dev-password)
   Dashboard:  $dashboard_url   (no login: anonymous access for local development)
   Token:      curl -s -X POST $gateway_url/connect/token -d grant_type=client_credentials -d client_id=registry-clerk -d client_secret=dev-secret
   Stop:       Ctrl-C (or SIGTERM to this script)

@@ -20,7 +20,8 @@ internal sealed record AppHostSettings(
     int RelocationCasePort,
     int HousingAllocationPort,
     int SubsidyPaymentPort,
-    int IdentityPort)
+    int IdentityPort,
+    int WebPort)
 {
     public static AppHostSettings From(IDistributedApplicationBuilder builder)
     {
@@ -42,7 +43,7 @@ internal sealed record AppHostSettings(
             Port("MIGRATION_RABBIT_PORT", 5672),
             Port("MIGRATION_RABBIT_MGMT_PORT", 15672),
             Port("MIGRATION_GATEWAY_PORT", 8080),
-            8081, 8082, 8083, 8084, 8085);
+            8081, 8082, 8083, 8084, 8085, 8086);
     }
 
     /// <summary>

@@ -32,6 +32,15 @@ foreach (var (cluster, service) in new[] { ("identity", identity), ("registry", 
 }
 gateway.WithHttpHealthCheck("/health/ready");
 
+// The web application for staff, served by the gateway at /app (same origin): it logs staff in through the identity
+// service behind the gateway and calls the API through it. The gateway does not wait for it; it starts beside.
+var web = builder.AddProject<Projects.Migration_Web>("web")
+    .WithFixedHttpEndpoint(settings.WebPort, "localhost")
+    .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
+    .WithEnvironment("Web__GatewayAddress", $"http://localhost:{settings.GatewayPort}/")
+    .WithHttpHealthCheck("/health/ready");
+gateway.WithEnvironment("ReverseProxy__Clusters__web__Destinations__primary__Address", web.GetEndpoint("http"));
+
 // Runs once: waits for the gateway, plays a small stage 1 of the program through it (deploy/Migration.Program; a new
 // seed each run, factor PROGRAM_FACTOR, default 0.02: about 130 people), prints the program report, exits 0.
 var demo = builder.AddProject<Projects.Migration_Program>("demo")

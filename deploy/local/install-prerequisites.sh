@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Installs the servers the system and its tests run on, when they are missing: PostgreSQL 15 binaries and
-# rabbitmq-server from Debian's packages (as root), or says exactly what to install (as anyone else).
+# Installs the servers the system and its tests run on, when they are missing: PostgreSQL 15 binaries,
+# rabbitmq-server and Chromium (for the web application's browser tests) from Debian's packages (as root), or says
+# exactly what to install (as anyone else).
 set -euo pipefail
 
 missing=()
 [ -x /usr/lib/postgresql/15/bin/postgres ] || missing+=(postgresql-15)
 command -v rabbitmq-server >/dev/null 2>&1 || [ -x /usr/sbin/rabbitmq-server ] || missing+=(rabbitmq-server)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
+# The web application's browser tests drive Debian's Chromium (Playwright uses it as it is; no browser download).
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 [ "${#missing[@]}" -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -49,6 +49,7 @@ public static class IdentityServer
                 server.SetIssuer(new Uri(issuer))
                     .SetTokenEndpointUris("connect/token")
                     .SetAuthorizationEndpointUris("connect/authorize")
+                    .SetEndSessionEndpointUris("connect/logout")
                     .AllowClientCredentialsFlow()
                     .AllowAuthorizationCodeFlow()
                     .RequireProofKeyForCodeExchange()
@@ -59,7 +60,8 @@ public static class IdentityServer
                     .AddSigningKey(keys.Signing)
                     .AddEncryptionKey(keys.Encryption)
                     .DisableAccessTokenEncryption();
-                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough().EnableAuthorizationEndpointPassthrough();
+                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough().EnableAuthorizationEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough();
                 if (options.AllowHttp ?? builder.Environment.IsDevelopment()) aspNetCore.DisableTransportSecurityRequirement();
             });
         builder.Services.AddHostedService<Seeding.Seeding>();
@@ -70,6 +72,7 @@ public static class IdentityServer
     {
         app.MapPost("/connect/token", IssuingTokens.Handle).AllowAnonymous().ExcludeFromDescription();
         app.MapMethods("/connect/authorize", ["GET", "POST"], Authorizing.Handle).AllowAnonymous().ExcludeFromDescription();
+        app.MapMethods("/connect/logout", ["GET", "POST"], (Delegate)LoggingOut.Handle).AllowAnonymous().ExcludeFromDescription().DisableAntiforgery();
         app.MapGet(LoginCookie.LoginPath, LoginPage.Show).AllowAnonymous().ExcludeFromDescription();
         app.MapPost(LoginCookie.LoginPath, LoginPage.LogIn).AllowAnonymous().ExcludeFromDescription().DisableAntiforgery();
         app.MapPost("/account/logout", LoginPage.LogOut).AllowAnonymous().ExcludeFromDescription().DisableAntiforgery();

@@ -23,6 +23,17 @@ public sealed class SecurityHeaders(RequestDelegate next)
     /// </summary>
     public const string LoginPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+    /// <summary>
+    /// The web application (Blazor, interactive on the server): its own scripts and styles, MudBlazor's inline styles, its
+    /// circuit's WebSocket to the same origin, forms that post to itself (logout), no framing. Nothing from elsewhere.
+    /// </summary>
+    public const string WebApplicationPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+        "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+
+    /// <summary>Where the gateway serves the web application.</summary>
+    public const string WebApplicationPath = "/app";
+
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(() =>
@@ -34,7 +45,8 @@ public sealed class SecurityHeaders(RequestDelegate next)
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(ApiReferenceMap.Path)
                 ? ApiReferencePolicy(context.Items.TryGetValue(ScalarOptions.NonceHttpContextItemKey, out var nonce) ? nonce as string : null)
-                : context.Request.Path.StartsWithSegments("/account") ? LoginPolicy : ApiPolicy;
+                : context.Request.Path.StartsWithSegments("/account") ? LoginPolicy
+                : context.Request.Path.StartsWithSegments(WebApplicationPath) ? WebApplicationPolicy : ApiPolicy;
             return Task.CompletedTask;
         });
         return next(context);

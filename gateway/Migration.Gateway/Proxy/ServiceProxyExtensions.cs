@@ -8,6 +8,9 @@ public static class ServiceProxyExtensions
     /// <summary>The policy every <c>/api</c> route names: a valid token, whatever the role (services check roles).</summary>
     public const string ApiCallerPolicy = "api-caller";
 
+    /// <summary>Cluster metadata <c>Readiness: optional</c>: the gateway's readiness does not wait for it (the web application).</summary>
+    public const string OptionalReadiness = "optional";
+
     /// <summary>
     /// YARP routes <c>/api/registry</c>, <c>/api/cases</c>, <c>/api/housing</c> and <c>/api/payments</c> to the services
     /// named in the <c>ReverseProxy</c> configuration; the gateway is ready when every service behind it is.
@@ -21,7 +24,7 @@ public static class ServiceProxyExtensions
 
         builder.Services.AddHttpClient(ServiceReadinessCheck.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(3));
         var health = builder.Services.AddHealthChecks();
-        foreach (var cluster in proxy.GetSection("Clusters").GetChildren())
+        foreach (var cluster in proxy.GetSection("Clusters").GetChildren().Where(c => c["Metadata:Readiness"] != OptionalReadiness))
         {
             var address = cluster.GetSection("Destinations").GetChildren().Select(d => d["Address"]).FirstOrDefault(a => a is not null)
                 ?? throw new InvalidOperationException($"Cluster {cluster.Key} has no destination address.");

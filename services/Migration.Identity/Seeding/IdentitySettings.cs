@@ -17,6 +17,9 @@ public sealed class IdentitySettings
     /// <summary>Where the web application may receive its authorization codes.</summary>
     public List<string> WebRedirectUris { get; set; } = ["http://localhost:8080/app/authentication/login-callback"];
 
+    /// <summary>Where the web application may be sent back after a logout.</summary>
+    public List<string> WebPostLogoutRedirectUris { get; set; } = ["http://localhost:8080/app/authentication/logout-callback"];
+
     /// <summary>Accept plain HTTP (development, or TLS ended before the service). True in Development.</summary>
     public bool? AllowHttp { get; set; }
 

@@ -22,7 +22,7 @@ public sealed class Seeding(IServiceProvider services, IOptions<IdentitySettings
         var database = scope.ServiceProvider.GetRequiredService<IdentityDatabase>();
         var settings = options.Value;
 
-        await Ensure(applications, WebApplicationClient.ClientId, () => WebApplicationClient.Descriptor(settings.WebRedirectUris), cancellationToken);
+        await EnsureWebApplication(applications, WebApplicationClient.Descriptor(settings.WebRedirectUris, settings.WebPostLogoutRedirectUris), cancellationToken);
         var clients = settings.SeedDemo
             ? Roles.All.Select(role => new SeededClient(role, IdentitySettings.DemoSecret, role)).Concat(settings.Clients)
             : settings.Clients;
@@ -45,6 +45,25 @@ public sealed class Seeding(IServiceProvider services, IOptions<IdentitySettings
         catch (Exception e) when (e is DbUpdateException or OpenIddictExceptions.ConcurrencyException)
         {
             logger.LogInformation("Client {ClientId} was seeded by another instance", clientId);
+        }
+    }
+
+    /// <summary>The web application's client follows the configuration: its addresses change with the installation.</summary>
+    private async Task EnsureWebApplication(IOpenIddictApplicationManager applications, OpenIddictApplicationDescriptor descriptor, CancellationToken cancellationToken)
+    {
+        if (await applications.FindByClientIdAsync(WebApplicationClient.ClientId, cancellationToken) is not { } existing)
+        {
+            await Ensure(applications, WebApplicationClient.ClientId, () => descriptor, cancellationToken);
+            return;
+        }
+
+        try
+        {
+            await applications.UpdateAsync(existing, descriptor, cancellationToken);
+        }
+        catch (Exception e) when (e is DbUpdateException or OpenIddictExceptions.ConcurrencyException)
+        {
+            logger.LogInformation("Client {ClientId} was updated by another instance", WebApplicationClient.ClientId);
         }
     }
 

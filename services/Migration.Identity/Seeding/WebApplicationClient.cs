@@ -9,7 +9,7 @@ public static class WebApplicationClient
 {
     public const string ClientId = "migration-web";
 
-    public static OpenIddictApplicationDescriptor Descriptor(IEnumerable<string> redirectUris)
+    public static OpenIddictApplicationDescriptor Descriptor(IEnumerable<string> redirectUris, IEnumerable<string> postLogoutRedirectUris)
     {
         var descriptor = new OpenIddictApplicationDescriptor
         {
@@ -18,12 +18,13 @@ public static class WebApplicationClient
             DisplayName = "Migration web application",
             Permissions =
             {
-                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.GrantTypes.AuthorizationCode,
+                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.EndSession, Permissions.GrantTypes.AuthorizationCode,
                 Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code, Permissions.Scopes.Profile,
             },
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };
         foreach (var uri in redirectUris) descriptor.RedirectUris.Add(new Uri(uri));
+        foreach (var uri in postLogoutRedirectUris) descriptor.PostLogoutRedirectUris.Add(new Uri(uri));
         foreach (var scope in ApiScopes.All) descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
         return descriptor;
     }

@@ -43,11 +43,12 @@ public sealed class ProgramSystem : IAsyncDisposable
     public GatewayTokens Tokens { get; }
 
     /// <param name="identitySettings">Settings of the identity service, e.g. more API clients under <c>Identity:Clients</c>.</param>
+    /// <param name="gatewayAt">The gateway's port chosen up front, when settings must name its address (the web application's redirects).</param>
     public static async Task<ProgramSystem> Start(
-        string purpose, IReadOnlyDictionary<string, string>? gatewaySettings = null, IReadOnlyDictionary<string, string>? identitySettings = null)
+        string purpose, IReadOnlyDictionary<string, string>? gatewaySettings = null, IReadOnlyDictionary<string, string>? identitySettings = null, int? gatewayAt = null)
     {
         var isolation = await Isolation.Create(purpose);
-        var gatewayPort = FreePort.Next();
+        var gatewayPort = gatewayAt ?? FreePort.Next();
         var identityPort = FreePort.Next();
         var identity = ServiceSettings.Service(isolation, IdentityName, IdentityFolder, Trusting(gatewayPort, identityPort, identitySettings), identityPort);
         var services = Services.ToDictionary(s => s.Name, s => ServiceSettings.Service(isolation, s.Name, s.Folder, Trusting(gatewayPort, identityPort, null)));

@@ -3,11 +3,12 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Migration.Identifiers;
+using Xunit;
 
-namespace Migration.EndToEnd.Tests;
+namespace Migration.Testing;
 
-/// <summary>The steps of a relocation case through the gateway, shared by the end-to-end tests.</summary>
-internal static class CaseJourney
+/// <summary>The steps of a relocation case through the gateway, shared by the end-to-end and the browser tests.</summary>
+public static class CaseJourney
 {
     /// <summary>
     /// A household registered at a certified origin of low potential, and a certified destination of

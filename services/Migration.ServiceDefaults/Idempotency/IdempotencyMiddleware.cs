@@ -4,10 +4,11 @@ using Migration.ServiceDefaults.Problems;
 namespace Migration.ServiceDefaults.Idempotency;
 
 /// <summary>
-/// A POST carrying <c>Idempotency-Key</c> runs at most once per caller, path and key: a repeat with the same body gets the
+/// A POST or PUT carrying <c>Idempotency-Key</c> runs at most once per caller, path and key: a repeat with the same body gets the
 /// first answer again (status, body, <c>Location</c>, <c>ETag</c>), a repeat with another body 422, and a repeat while
-/// the first still runs 409. Server errors release the key so that a retry runs again. Runs after authorization, so
-/// only authorised requests take keys and the caller is known.
+/// the first still runs 409. Server errors release the key so that a retry runs again. A running request renews its
+/// key's lease, so the key of a request whose process died is free again once the lease runs out. Runs after
+/// authorization, so only authorised requests take keys and the caller is known.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore keys, IdempotencySettings settings)
 {
@@ -20,7 +21,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!HttpMethods.IsPost(context.Request.Method) || context.Request.Headers[HeaderName] is not [{ } key])
+        if (!(HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPut(context.Request.Method)) || context.Request.Headers[HeaderName] is not [{ } key])
         {
             await next(context);
             return;
@@ -57,12 +58,14 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         var client = context.Response.Body;
         using var captured = new MemoryStream();
         context.Response.Body = captured;
+        var lease = new IdempotencyLease(keys, request, settings.InProgressLease);
         try
         {
             await next(context);
         }
         catch
         {
+            await lease.DisposeAsync();
             await keys.Release(request, CancellationToken.None);
             throw;
         }
@@ -71,6 +74,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
             context.Response.Body = client;
         }
 
+        await lease.DisposeAsync();
         var response = context.Response;
         if (response.StatusCode >= StatusCodes.Status500InternalServerError || captured.Length > settings.MaxStoredResponseBytes)
             await keys.Release(request, CancellationToken.None);

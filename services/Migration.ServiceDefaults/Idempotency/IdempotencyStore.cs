@@ -1,4 +1,5 @@
 using JasperFx;
+using Marten.Patching;
 using Marten;
 
 namespace Migration.ServiceDefaults.Idempotency;
@@ -32,6 +33,14 @@ public sealed class IdempotencyStore(IDocumentStore store, TimeProvider clock, I
         {
             return await Existing(request, cancellationToken);
         }
+    }
+
+    /// <summary>Extends the lease of a request that is still running.</summary>
+    public async Task Renew(IdempotentRequest request, CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession();
+        session.Patch<IdempotencyRecord>(request.RecordId).Set(r => r.ExpiresAt, clock.GetUtcNow() + settings.InProgressLease);
+        await session.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Keeps the first answer for the key's retention period.</summary>

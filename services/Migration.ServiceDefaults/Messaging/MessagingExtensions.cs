@@ -34,6 +34,7 @@ public static class MessagingExtensions
                 }
 
                 endpoint.ConcurrentMessageLimit = settings.ConcurrentMessageLimit;
+                endpoint.UseRetryWhileDependencyUnavailable(settings);   // outermost: waits out a database restart
                 endpoint.UseMessageRetry(retry => retry.Intervals(settings.EffectiveRetryIntervals));
             });
 

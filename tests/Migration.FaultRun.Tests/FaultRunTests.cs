@@ -44,6 +44,34 @@ public sealed class FaultRunTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Every_instance_killed_and_both_servers_restarted_the_program_still_ends_with_its_invariants_holding()
     {
+        try
+        {
+            await PlayWithFaultsAndCheck();
+        }
+        catch
+        {
+            await WriteWhatTheSystemSaid();
+            throw;
+        }
+    }
+
+    /// <summary>On failure: each process's last warnings and errors, and the queues with messages left.</summary>
+    private async Task WriteWhatTheSystemSaid()
+    {
+        foreach (var instance in system.Instances.Values.SelectMany(i => i).Append(system.Gateway).Append(system.Identity))
+            output.WriteLine($"--- {instance.Name} :{instance.Port} ---\n{string.Join('\n', instance.RecentLog.Split('\n').TakeLast(60))}");
+        try
+        {
+            output.WriteLine($"Queues with messages: {string.Join(", ", (await BrokerQueues.Depths(system.Isolation)).Where(q => q.Value > 0).Select(q => $"{q.Key} {q.Value}"))}");
+        }
+        catch (HttpRequestException e)
+        {
+            output.WriteLine($"Queues unknown: {e.Message}");
+        }
+    }
+
+    private async Task PlayWithFaultsAndCheck()
+    {
         var scenario = ScenarioGenerator.Generate(seed: 2006, factor: Factor);
         DriverEventually.DefaultTimeout = TimeSpan.FromMinutes(2);
         using var api = new Gateway(system.Gateway.Address);

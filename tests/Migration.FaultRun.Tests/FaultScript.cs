@@ -5,9 +5,10 @@ using Gateway = Migration.ProgramRun.Driver.Gateway;
 namespace Migration.FaultRun.Tests;
 
 /// <summary>
-/// Runs the faults one after the other beside the driver: each waits for its moment (a stage started and enough of its
-/// requests sent), strikes, and waits until the system has it back (the killed instance ready again on its port, the
-/// server answering again) before the next one, so that two instances of every service remain between faults.
+/// Runs the faults beside the driver: each waits for its moment (a stage started and enough of its requests sent) and
+/// strikes; the killed instance is started again on its port (or the server brought back) while the script goes on to
+/// the next fault. A fault waits for its target's previous fault to be over: the second instance of a service is
+/// killed only once the first is ready again, so that one instance always serves.
 /// </summary>
 public sealed class FaultScript(ProgramSystem system, PrivateServers servers, Gateway api, StageWatch stages)
 {
@@ -17,9 +18,9 @@ public sealed class FaultScript(ProgramSystem system, PrivateServers servers, Ga
     /// <summary>
     /// Every instance of the four services killed once, the broker and the database restarted once, spread over the
     /// stages whose traffic they hit: the registry while settlements and households are registered, the payment service
-    /// while budget lines open and payments are approved and batched, housing while units are registered and given out,
-    /// the case service while cases run; the broker while approvals travel to housing and payments, the database while
-    /// payments are verified and approved.
+    /// while budget lines open and payments are approved, housing while units are registered and given out, the case
+    /// service while cases run and families move; the broker while approvals travel to housing and payments, the
+    /// database while payments are verified and approved.
     /// </summary>
     public static IReadOnlyList<Fault> Standard { get; } =
     [
@@ -35,33 +36,45 @@ public sealed class FaultScript(ProgramSystem system, PrivateServers servers, Ga
         new(FaultKind.KillInstance, "payments", 60, "subsidy-payment", 1),
     ];
 
+    private readonly Dictionary<string, Task> recovering = new(StringComparer.Ordinal);
+
     public List<FaultOutcome> Outcomes { get; } = [];
 
+    /// <summary>Strikes every fault at its moment, then waits until the system has recovered from all of them.</summary>
     public async Task Run(IReadOnlyList<Fault> faults, Task driver, CancellationToken cancellationToken)
     {
         foreach (var fault in faults)
         {
-            if (!await Moment(fault, driver, cancellationToken)) return; // the run ended first: the test says which faults never struck
-            var stage = StageWatch.Stages[Math.Min(stages.Finished, StageWatch.Stages.Count - 1)];
-            var struck = DateTimeOffset.UtcNow;
-            var clock = Stopwatch.StartNew();
-            switch (fault.Kind)
-            {
-                case FaultKind.KillInstance:
-                    var instance = system.Instances[fault.Service!][fault.Instance];
-                    await instance.Kill();
-                    await instance.Start(TimeSpan.FromMinutes(2));
-                    break;
-                case FaultKind.RestartRabbitMq:
-                    await servers.RestartRabbitMq(Downtime);
-                    break;
-                case FaultKind.RestartPostgres:
-                    await servers.RestartPostgres(Downtime);
-                    break;
-            }
-
-            lock (Outcomes) Outcomes.Add(new FaultOutcome(fault, stage, struck, clock.Elapsed));
+            var target = fault.Kind == FaultKind.KillInstance ? fault.Service! : fault.Kind.ToString();
+            if (recovering.TryGetValue(target, out var previous)) await previous;
+            if (!await Moment(fault, driver, cancellationToken)) break; // the run ended first: the test names the faults that never struck
+            recovering[target] = Strike(fault);
         }
+
+        await Task.WhenAll(recovering.Values);
+    }
+
+    private async Task Strike(Fault fault)
+    {
+        var stage = StageWatch.Stages[Math.Min(stages.Finished, StageWatch.Stages.Count - 1)];
+        var struck = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        switch (fault.Kind)
+        {
+            case FaultKind.KillInstance:
+                var instance = system.Instances[fault.Service!][fault.Instance];
+                await instance.Kill();
+                await instance.Start(TimeSpan.FromMinutes(3));
+                break;
+            case FaultKind.RestartRabbitMq:
+                await servers.RestartRabbitMq(Downtime);
+                break;
+            case FaultKind.RestartPostgres:
+                await servers.RestartPostgres(Downtime);
+                break;
+        }
+
+        lock (Outcomes) Outcomes.Add(new FaultOutcome(fault, stage, struck, clock.Elapsed));
     }
 
     /// <summary>Waits until the fault's stage has started and the driver has sent its requests in it; false when the run ended first.</summary>

@@ -64,7 +64,7 @@ public sealed class FaultScript(ProgramSystem system, PrivateServers servers, Ga
             case FaultKind.KillInstance:
                 var instance = system.Instances[fault.Service!][fault.Instance];
                 await instance.Kill();
-                await instance.Start(TimeSpan.FromMinutes(3));
+                await StartAgain(instance);
                 break;
             case FaultKind.RestartRabbitMq:
                 await servers.RestartRabbitMq(Downtime);
@@ -75,6 +75,26 @@ public sealed class FaultScript(ProgramSystem system, PrivateServers servers, Ga
         }
 
         lock (Outcomes) Outcomes.Add(new FaultOutcome(fault, stage, struck, clock.Elapsed));
+    }
+
+    /// <summary>
+    /// Starts a killed instance again as a supervisor would: a process that exits before it is ready (it met its
+    /// database restarting while it applied its schema) is started once more.
+    /// </summary>
+    private static async Task StartAgain(ServiceProcess instance)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await instance.Start(TimeSpan.FromMinutes(3));
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 5)
+            {
+                // It exited before it was ready; its log says why, the next start tries again.
+            }
+        }
     }
 
     /// <summary>Waits until the fault's stage has started and the driver has sent its requests in it; false when the run ended first.</summary>

@@ -13,7 +13,8 @@ public sealed class EventCounts(Isolation isolation)
     public async Task<Dictionary<Guid, int>> Per(string service, string eventType, string? field = null)
     {
         var schema = service.Replace('-', '_');
-        var key = field is null ? "stream_id" : $"(data ->> '{field}')::uuid";
+        // Streams are keyed by a uuid in most services and by text (a uuid's text) in the registry.
+        var key = field is null ? "stream_id::text" : $"data ->> '{field}'";
         await using var connection = new NpgsqlConnection(isolation.Database(service));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
@@ -21,7 +22,7 @@ public sealed class EventCounts(Isolation isolation)
         command.Parameters.AddWithValue(eventType);
         var counts = new Dictionary<Guid, int>();
         await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) counts[reader.GetGuid(0)] = (int)reader.GetInt64(1);
+        while (await reader.ReadAsync()) counts[Guid.Parse(reader.GetString(0))] = (int)reader.GetInt64(1);
         return counts;
     }
 

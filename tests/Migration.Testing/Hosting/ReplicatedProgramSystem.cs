@@ -32,12 +32,14 @@ public sealed partial class ProgramSystem
             .. Enumerable.Range(0, replicas).Select(_ => ServiceSettings.Service(isolation, s.Name, s.Folder, Trusting(gatewayPort, identityPort, null))),
         ]);
 
-        // The first instances create the databases and schemas; the others then start on them together.
-        await Task.WhenAll(services.Values.Select(i => i[0]).Append(identity).Select(s => s.Start()));
-        await Task.WhenAll(services.Values.SelectMany(i => i.Skip(1)).Select(s => s.Start()));
+        // The first instances create the databases and schemas; the others then start on them together. Nine processes
+        // starting at once on two cores take their time.
+        var startup = TimeSpan.FromMinutes(4);
+        await Task.WhenAll(services.Values.Select(i => i[0]).Append(identity).Select(s => s.Start(startup)));
+        await Task.WhenAll(services.Values.SelectMany(i => i.Skip(1)).Select(s => s.Start(startup)));
 
         var gateway = GatewayIn(identity, services, gatewayPort, gatewaySettings);
-        await gateway.Start();
+        await gateway.Start(startup);
         return new ProgramSystem(isolation, identity, services.ToDictionary(s => s.Key, s => s.Value[0]), gateway) { Instances = services };
     }
 }

@@ -25,7 +25,19 @@ public sealed class FaultRunTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         servers = await PrivateServers.Start("fault-run");
-        system = await ProgramSystem.StartReplicated("faults", servers.Endpoints, replicas: 2, new Dictionary<string, string>
+        try
+        {
+            system = await StartSystem();
+        }
+        catch
+        {
+            await servers.DisposeAsync(); // xunit calls no DisposeAsync when InitializeAsync fails
+            throw;
+        }
+    }
+
+    private Task<ProgramSystem> StartSystem() =>
+        ProgramSystem.StartReplicated("faults", servers.Endpoints, replicas: 2, new Dictionary<string, string>
         {
             // Find a killed instance within seconds, and take a restarted one back as soon.
             ["ReverseProxy:Clusters:registry:HealthCheck:Active:Interval"] = "00:00:02",
@@ -33,7 +45,6 @@ public sealed class FaultRunTests(ITestOutputHelper output) : IAsyncLifetime
             ["ReverseProxy:Clusters:housing-allocation:HealthCheck:Active:Interval"] = "00:00:02",
             ["ReverseProxy:Clusters:subsidy-payment:HealthCheck:Active:Interval"] = "00:00:02",
         });
-    }
 
     public async Task DisposeAsync()
     {

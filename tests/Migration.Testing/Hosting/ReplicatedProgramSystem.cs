@@ -35,11 +35,22 @@ public sealed partial class ProgramSystem
         // The first instances create the databases and schemas; the others then start on them together. Nine processes
         // starting at once on two cores take their time.
         var startup = TimeSpan.FromMinutes(4);
-        await Task.WhenAll(services.Values.Select(i => i[0]).Append(identity).Select(s => s.Start(startup)));
-        await Task.WhenAll(services.Values.SelectMany(i => i.Skip(1)).Select(s => s.Start(startup)));
+        ServiceProcess? gateway = null;
+        try
+        {
+            await Task.WhenAll(services.Values.Select(i => i[0]).Append(identity).Select(s => s.Start(startup)));
+            await Task.WhenAll(services.Values.SelectMany(i => i.Skip(1)).Select(s => s.Start(startup)));
+            gateway = GatewayIn(identity, services, gatewayPort, gatewaySettings);
+            await gateway.Start(startup);
+        }
+        catch
+        {
+            // Nothing started may outlive a failed start (xunit disposes no fixture whose initialisation failed).
+            foreach (var process in services.Values.SelectMany(i => i).Append(identity).Append(gateway).OfType<ServiceProcess>()) await process.DisposeAsync();
+            await isolation.DisposeAsync();
+            throw;
+        }
 
-        var gateway = GatewayIn(identity, services, gatewayPort, gatewaySettings);
-        await gateway.Start(startup);
         return new ProgramSystem(isolation, identity, services.ToDictionary(s => s.Key, s => s.Value[0]), gateway) { Instances = services };
     }
 }

@@ -4,6 +4,9 @@
 #   servers.sh stop    stop both cleanly (and the private epmd)
 #   servers.sh status  say whether each answers (exit 1 if one does not)
 #   servers.sh env     print export lines with the connection strings
+#   servers.sh restart-postgres [SECONDS]   stop PostgreSQL (fast), stay down SECONDS (default 0), start it again
+#   servers.sh restart-rabbitmq [SECONDS]   shut the RabbitMQ node down, stay down SECONDS, boot it again
+# (the restarts are for fault runs: they act only on the servers of this MIGRATION_LOCAL_DIR and these ports)
 # Ports and data locations: see lib.sh.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -54,19 +57,43 @@ cmd_start() {
 }
 
 cmd_stop() {
+  stop_pg
+  stop_rabbit
+  epmd_kill
+}
+
+stop_pg() {
   if pg_owns_running; then
     log "stopping PostgreSQL"
     run_as "$PG_USER" "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null
   else
     log "PostgreSQL (ours) is not running"
   fi
+}
+
+stop_rabbit() {
   if rabbit_answers; then
     log "stopping RabbitMQ"
     rabbit rabbitmqctl -q shutdown >/dev/null
   else
     log "RabbitMQ is not running"
   fi
-  epmd_kill
+}
+
+# restart_pg SECONDS: only the cluster of our data directory (a reused foreign server is refused, not restarted).
+cmd_restart_pg() {
+  pg_owns_running || die "no PostgreSQL of $PG_DATA is running; nothing to restart"
+  stop_pg
+  sleep "${1:-0}"
+  start_pg
+}
+
+cmd_restart_rabbit() {
+  rabbit_answers || die "RabbitMQ node $RABBIT_NODE (epmd port $EPMD_PORT) does not answer; nothing to restart"
+  stop_rabbit
+  sleep "${1:-0}"
+  start_rabbit
+  await_rabbit
 }
 
 cmd_status() {
@@ -91,5 +118,7 @@ case "${1:-}" in
   stop) rabbit_setup; cmd_stop ;;
   status) rabbit_setup; cmd_status ;;
   env) cmd_env ;;
-  *) echo "usage: $0 start|stop|status|env" >&2; exit 2 ;;
+  restart-postgres) cmd_restart_pg "${2:-0}" ;;
+  restart-rabbitmq) rabbit_setup; cmd_restart_rabbit "${2:-0}" ;;
+  *) echo "usage: $0 start|stop|status|env|restart-postgres [SECONDS]|restart-rabbitmq [SECONDS]" >&2; exit 2 ;;
 esac

@@ -13,7 +13,7 @@ public static class ServiceProxyExtensions
 
     /// <summary>
     /// YARP routes <c>/api/registry</c>, <c>/api/cases</c>, <c>/api/housing</c> and <c>/api/payments</c> to the services
-    /// named in the <c>ReverseProxy</c> configuration; the gateway is ready when every service behind it is.
+    /// named in the <c>ReverseProxy</c> configuration; the gateway is ready when every service behind it has a ready instance.
     /// </summary>
     public static WebApplicationBuilder AddServiceProxy(this WebApplicationBuilder builder)
     {
@@ -26,9 +26,9 @@ public static class ServiceProxyExtensions
         var health = builder.Services.AddHealthChecks();
         foreach (var cluster in proxy.GetSection("Clusters").GetChildren().Where(c => c["Metadata:Readiness"] != OptionalReadiness))
         {
-            var address = cluster.GetSection("Destinations").GetChildren().Select(d => d["Address"]).FirstOrDefault(a => a is not null)
-                ?? throw new InvalidOperationException($"Cluster {cluster.Key} has no destination address.");
-            health.AddTypeActivatedCheck<ServiceReadinessCheck>(cluster.Key, failureStatus: null, tags: [HealthExtensions.Ready], args: new Uri(address));
+            var addresses = cluster.GetSection("Destinations").GetChildren().Select(d => d["Address"]).OfType<string>().Select(a => new Uri(a)).ToList();
+            if (addresses.Count == 0) throw new InvalidOperationException($"Cluster {cluster.Key} has no destination address.");
+            health.AddTypeActivatedCheck<ServiceReadinessCheck>(cluster.Key, failureStatus: null, tags: [HealthExtensions.Ready], args: addresses);
         }
 
         return builder;

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Marten;
+using Marten.Services;
+using Migration.ServiceDefaults.Idempotency;
 using Migration.ServiceDefaults.Auth;
 using Migration.ServiceDefaults.Correlation;
 
@@ -7,7 +9,8 @@ namespace Migration.ServiceDefaults.EventStore;
 
 /// <summary>
 /// Opens Marten sessions that stamp every appended event with the request's correlation id, the caller
-/// and the W3C trace context, so the event log answers "who did this, when, and as part of what".
+/// and the W3C trace context, so the event log answers "who did this, when, and as part of what". A request carrying an
+/// idempotency key gets a session in the request's own transaction (<see cref="IdempotentTransaction"/>).
 /// </summary>
 internal sealed class CorrelatedSessionFactory(IDocumentStore store, IHttpContextAccessor httpContext) : ISessionFactory
 {
@@ -15,8 +18,11 @@ internal sealed class CorrelatedSessionFactory(IDocumentStore store, IHttpContex
 
     public IDocumentSession OpenSession()
     {
-        var session = store.LightweightSession();
         var context = httpContext.HttpContext;
+        // A request with an idempotency key writes in the transaction its stored answer commits in.
+        var session = context?.Features.Get<IdempotentTransaction>() is { } idempotent
+            ? store.LightweightSession(SessionOptions.ForTransaction(idempotent.Transaction))
+            : store.LightweightSession();
         if (context is not null)
         {
             session.CorrelationId = context.CorrelationId();

@@ -45,7 +45,9 @@ public static class EventStoreExtensions
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
                 options.Schema.For<HandledMessage>().Identity(m => m.Id);
                 IdempotencyRecord.Map(options);
-                options.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
+                // Not Marten's connection spans: their wrapper cannot start a transaction on a session enlisted in an
+                // idempotent request's transaction (FetchForExclusiveWriting fails); Npgsql's own tracing records every command.
+                options.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.None;
                 options.OpenTelemetry.TrackEventCounters();
                 configure(options);
             })

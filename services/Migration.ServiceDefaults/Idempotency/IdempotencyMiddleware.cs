@@ -4,10 +4,12 @@ using Migration.ServiceDefaults.Problems;
 namespace Migration.ServiceDefaults.Idempotency;
 
 /// <summary>
-/// A POST carrying <c>Idempotency-Key</c> runs at most once per caller, path and key: a repeat with the same body gets the
+/// A POST or PUT carrying <c>Idempotency-Key</c> runs at most once per caller, path and key: a repeat with the same body gets the
 /// first answer again (status, body, <c>Location</c>, <c>ETag</c>), a repeat with another body 422, and a repeat while
-/// the first still runs 409. Server errors release the key so that a retry runs again. Runs after authorization, so
-/// only authorised requests take keys and the caller is known.
+/// the first still runs 409. The request runs in a transaction of its own (<see cref="IdempotentTransaction"/>) that its
+/// effects and its stored answer commit in together. Server errors roll back and release the key so that a retry runs again. A running request renews its
+/// key's lease, so the key of a request whose process died is free again once the lease runs out. Runs after
+/// authorization, so only authorised requests take keys and the caller is known.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore keys, IdempotencySettings settings)
 {
@@ -20,7 +22,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!HttpMethods.IsPost(context.Request.Method) || context.Request.Headers[HeaderName] is not [{ } key])
+        if (!(HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPut(context.Request.Method)) || context.Request.Headers[HeaderName] is not [{ } key])
         {
             await next(context);
             return;
@@ -57,28 +59,41 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         var client = context.Response.Body;
         using var captured = new MemoryStream();
         context.Response.Body = captured;
+        var lease = new IdempotencyLease(keys, request, settings.InProgressLease);
+        await using var transaction = await keys.Begin(context.RequestAborted);
+        context.Features.Set(transaction);
         try
         {
             await next(context);
         }
         catch
         {
+            await lease.DisposeAsync();
+            await transaction.DisposeAsync(); // rolls the request's effects back
             await keys.Release(request, CancellationToken.None);
             throw;
         }
         finally
         {
             context.Response.Body = client;
+            context.Features.Set<IdempotentTransaction>(null);
         }
 
+        await lease.DisposeAsync();
         var response = context.Response;
         if (response.StatusCode >= StatusCodes.Status500InternalServerError || captured.Length > settings.MaxStoredResponseBytes)
+        {
+            // A server error keeps nothing; an answer too large to keep commits the effects and frees the key.
+            if (response.StatusCode < StatusCodes.Status500InternalServerError) await transaction.Transaction.CommitAsync(CancellationToken.None);
             await keys.Release(request, CancellationToken.None);
+        }
         else
+        {
             await keys.Complete(request, new StoredResponse(response.StatusCode, response.ContentType,
                 response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
                 response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
-                captured.ToArray()), CancellationToken.None);
+                captured.ToArray()), transaction, CancellationToken.None);
+        }
 
         captured.Position = 0;
         await captured.CopyToAsync(client, context.RequestAborted);

@@ -9,10 +9,11 @@ public sealed class IdempotencySettings
     public TimeSpan Retention { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>
-    /// How long a started request holds its key before it counts as abandoned (the process died while it ran).
-    /// Longer than the longest route timeout at the gateway (imports: 10 minutes), so a live request is never overtaken.
+    /// How long a started request holds its key without renewing it before it counts as abandoned (the process died
+    /// while it ran): a running request renews the lease every third of it, so a live request is never overtaken, and
+    /// a retry after a crash waits at most this long.
     /// </summary>
-    public TimeSpan InProgressLease { get; set; } = TimeSpan.FromMinutes(15);
+    public TimeSpan InProgressLease { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Answers larger than this are not kept: the key is released and a repeat runs again (creating answers are small).</summary>
     public int MaxStoredResponseBytes { get; set; } = 1024 * 1024;

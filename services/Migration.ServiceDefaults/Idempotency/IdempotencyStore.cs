@@ -1,5 +1,7 @@
 using JasperFx;
 using Marten;
+using Marten.Patching;
+using Marten.Services;
 
 namespace Migration.ServiceDefaults.Idempotency;
 
@@ -34,14 +36,44 @@ public sealed class IdempotencyStore(IDocumentStore store, TimeProvider clock, I
         }
     }
 
+    /// <summary>Extends the lease of a request that is still running.</summary>
+    public async Task Renew(IdempotentRequest request, CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession();
+        session.Patch<IdempotencyRecord>(request.RecordId).Set(r => r.ExpiresAt, clock.GetUtcNow() + settings.InProgressLease);
+        await session.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Opens the transaction an idempotent request runs in (see <see cref="IdempotentTransaction"/>).</summary>
+    public async Task<IdempotentTransaction> Begin(CancellationToken cancellationToken)
+    {
+        var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        return new IdempotentTransaction(connection, await connection.BeginTransactionAsync(cancellationToken));
+    }
+
+    /// <summary>Keeps the first answer for the key's retention period, in the request's own transaction, and commits it.</summary>
+    public async Task Complete(IdempotentRequest request, StoredResponse response, IdempotentTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using (var session = store.LightweightSession(SessionOptions.ForTransaction(transaction.Transaction)))
+        {
+            session.Store(Answered(request, response));
+            await session.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.Transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>Keeps the first answer for the key's retention period.</summary>
     public async Task Complete(IdempotentRequest request, StoredResponse response, CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
-        session.Store(new IdempotencyRecord(request.RecordId, request.Caller, request.Method, request.Path, request.Key, request.BodyHash,
-            clock.GetUtcNow() + settings.Retention, response));
+        session.Store(Answered(request, response));
         await session.SaveChangesAsync(cancellationToken);
     }
+
+    private IdempotencyRecord Answered(IdempotentRequest request, StoredResponse response) =>
+        new(request.RecordId, request.Caller, request.Method, request.Path, request.Key, request.BodyHash, clock.GetUtcNow() + settings.Retention, response);
 
     /// <summary>Gives the key back (the request failed on the server's side): a retry with it runs again.</summary>
     public async Task Release(IdempotentRequest request, CancellationToken cancellationToken)

@@ -39,6 +39,7 @@ public static class MessagingExtensions
                 }
 
                 endpoint.ConcurrentMessageLimit = inFlight;
+                endpoint.UseRetryWhileDependencyUnavailable(settings);   // outermost: waits out a database restart
                 endpoint.UseMessageRetry(retry => retry.Intervals(settings.EffectiveRetryIntervals));
             });
 

@@ -15,6 +15,13 @@ public sealed class MessagingSettings
 
     public TimeSpan[] EffectiveRetryIntervals => RetryIntervals is { Length: > 0 } configured ? configured : DefaultRetryIntervals;
 
+    /// <summary>
+    /// Waits between further attempts while the database is unreachable (about two minutes in all), before a message
+    /// counts as failing. A list of its own, fixed: a restart is not an error of the message.
+    /// </summary>
+    public TimeSpan[] UnavailableRetryIntervals { get; } =
+        [.. new[] { 1, 2, 3, 5, 5, 10, 10, 10, 15, 15, 15, 15 }.Select(seconds => TimeSpan.FromSeconds(seconds))];
+
     /// <summary>How many messages one endpoint handles at once.</summary>
     public int ConcurrentMessageLimit { get; set; } = 8;
 

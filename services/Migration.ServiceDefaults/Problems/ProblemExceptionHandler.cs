@@ -7,7 +7,8 @@ namespace Migration.ServiceDefaults.Problems;
 
 /// <summary>
 /// Turns every exception that reaches the pipeline into problem details: refusals keep their status and code,
-/// optimistic-concurrency failures become 412, unreadable bodies 400, and anything else a 500 without internals.
+/// optimistic-concurrency failures become 412, unreadable bodies 400, an unreachable database 503, and anything else a
+/// 500 without internals.
 /// </summary>
 internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
@@ -24,6 +25,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
                 StatusCodes.Status409Conflict, ProblemCodes.ConcurrentUpdate, "Created concurrently",
                 "Someone else created this resource at the same moment. Read it and retry if still needed.", null),
             BadHttpRequestException bad => Problem(bad.StatusCode, ProblemCodes.MalformedRequest, "The request could not be read", bad.Message, null),
+            _ when DependencyUnavailable.Is(exception) => Unavailable(httpContext, exception),
             _ => null,
         };
         if (problem is null)
@@ -39,6 +41,15 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    /// <summary>The service's database is unreachable or restarting: the client may try again shortly (with the same idempotency key).</summary>
+    private ProblemDetails Unavailable(HttpContext httpContext, Exception exception)
+    {
+        logger.LogWarning("{Method} {Route} found a dependency unavailable: {Reason}", httpContext.Request.Method, httpContext.RouteTemplate(), exception.Message);
+        httpContext.Response.Headers.RetryAfter = DependencyUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problem(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Unavailable, "Service temporarily unavailable",
+            "A server this service depends on does not answer right now. Try again shortly, with the same Idempotency-Key.", null);
     }
 
     private static ProblemDetails Problem(int status, string code, string title, string? detail, IDictionary<string, object?>? extensions)

@@ -9,7 +9,7 @@ namespace Migration.Testing.Hosting;
 /// the identity service issues; the gateway's address is the issuer, and every service reads the identity service's
 /// keys from its metadata. (Services also trust the test run's own key, so tests can forge expired or misdirected tokens.)
 /// </summary>
-public sealed class ProgramSystem : IAsyncDisposable
+public sealed partial class ProgramSystem : IAsyncDisposable
 {
     /// <summary>The services, by the name that is also their gateway cluster, and their project folders.</summary>
     public static readonly IReadOnlyList<(string Name, string Folder)> Services =
@@ -36,6 +36,7 @@ public sealed class ProgramSystem : IAsyncDisposable
 
     public Isolation Isolation { get; }
 
+    /// <summary>The first (or only) instance of each service.</summary>
     public IReadOnlyDictionary<string, ServiceProcess> Processes { get; }
 
     public ServiceProcess Gateway { get; }
@@ -82,18 +83,29 @@ public sealed class ProgramSystem : IAsyncDisposable
     /// </summary>
     public async Task<ServiceProcess> StartAnotherGateway(IReadOnlyDictionary<string, string> gatewaySettings)
     {
-        var gateway = GatewayIn(Identity, Processes, FreePort.Next(), gatewaySettings);
+        var gateway = GatewayIn(Identity, Instances, FreePort.Next(), gatewaySettings);
         await gateway.Start();
         return gateway;
     }
 
-    /// <summary>A gateway in front of the services; tokens name the first gateway as their issuer, whichever gateway carries them.</summary>
     private static ServiceProcess GatewayIn(
-        ServiceProcess identity, IReadOnlyDictionary<string, ServiceProcess> services, int port, IReadOnlyDictionary<string, string>? gatewaySettings)
+        ServiceProcess identity, IReadOnlyDictionary<string, ServiceProcess> services, int port, IReadOnlyDictionary<string, string>? gatewaySettings) =>
+        GatewayIn(identity, services.ToDictionary(s => s.Key, s => (IReadOnlyList<ServiceProcess>)[s.Value]), port, gatewaySettings);
+
+    /// <summary>
+    /// A gateway in front of the services, each instance a destination of the service's cluster; tokens name the first
+    /// gateway as their issuer, whichever gateway carries them.
+    /// </summary>
+    private static ServiceProcess GatewayIn(
+        ServiceProcess identity, IReadOnlyDictionary<string, IReadOnlyList<ServiceProcess>> services, int port, IReadOnlyDictionary<string, string>? gatewaySettings)
     {
         var settings = new Dictionary<string, string>();
         foreach (var (name, _) in Services)
-            settings[$"ReverseProxy:Clusters:{name}:Destinations:primary:Address"] = services[name].Address.ToString();
+        {
+            for (var i = 0; i < services[name].Count; i++)
+                settings[$"ReverseProxy:Clusters:{name}:Destinations:{(i == 0 ? "primary" : $"replica{i}")}:Address"] = services[name][i].Address.ToString();
+        }
+
         settings[$"ReverseProxy:Clusters:{IdentityName}:Destinations:primary:Address"] = identity.Address.ToString();
         foreach (var (key, value) in identity.Settings.Where(s => s.Key.StartsWith("Auth:", StringComparison.Ordinal))) settings[key] = value;
         foreach (var (key, value) in gatewaySettings ?? new Dictionary<string, string>()) settings[key] = value;
@@ -112,7 +124,7 @@ public sealed class ProgramSystem : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Gateway.DisposeAsync();
-        foreach (var service in Processes.Values) await service.DisposeAsync();
+        foreach (var service in Instances.Values.SelectMany(i => i)) await service.DisposeAsync();
         await Identity.DisposeAsync();
         await Isolation.DisposeAsync();
     }

@@ -29,6 +29,7 @@ public sealed class ServiceProcess(string name, string projectFolder, IReadOnlyD
     /// <summary>The last lines the process wrote, for failure messages.</summary>
     public string RecentLog => string.Join('\n', _log);
 
+    /// <summary>Starts the process (again, after <see cref="Kill"/>: same port, same settings) and waits until it is ready.</summary>
     public async Task Start(TimeSpan? timeout = null)
     {
         var start = new ProcessStartInfo("dotnet", [RepositoryPaths.EntryAssembly(projectFolder)])
@@ -43,6 +44,7 @@ public sealed class ServiceProcess(string name, string projectFolder, IReadOnlyD
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in Settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
+        _process?.Dispose(); // an instance started again after a kill
         _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Name}.");
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);

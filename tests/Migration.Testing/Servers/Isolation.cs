@@ -16,9 +16,11 @@ public sealed class Isolation(ServerEndpoints servers, string name) : IAsyncDisp
 
     public string VirtualHost => Name;
 
-    public static async Task<Isolation> Create(string purpose)
+    /// <param name="purpose">A word for the name, to recognise the class's databases and virtual host.</param>
+    /// <param name="on">Servers of the caller's own (e.g. a private pair that a fault run restarts); the test run's by default.</param>
+    public static async Task<Isolation> Create(string purpose, ServerEndpoints? on = null)
     {
-        var servers = await TestServers.Get();
+        var servers = on ?? await TestServers.Get();
         var name = $"t{Guid.NewGuid():N}"[..13] + "_" + new string(purpose.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(16).ToArray());
         var isolation = new Isolation(servers, name);
         await isolation.Management(HttpMethod.Put, $"api/vhosts/{name}", null);

@@ -37,7 +37,7 @@ gateway.WithHttpHealthCheck("/health/ready");
 var web = builder.AddProject<Projects.Migration_Web>("web")
     .WithFixedHttpEndpoint(settings.WebPort, "localhost")
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
-    .WithEnvironment("Web__GatewayAddress", $"http://localhost:{settings.GatewayPort}/")
+    .WithEnvironment("Web__GatewayAddress", "http://localhost:" + settings.GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/")
     .WithHttpHealthCheck("/health/ready");
 gateway.WithEnvironment("ReverseProxy__Clusters__web__Destinations__primary__Address", web.GetEndpoint("http"));
 

@@ -171,6 +171,9 @@ public sealed class OperationsWorker(
         logger.LogInformation("{Kind} of {Target} {Status}: {Outcome}", operation.Kind, operation.Target, operation.Status, operation.Result ?? operation.Failure);
     }
 
+    /// <summary>The advisory lock an instance holds while it runs an operation of <paramref name="kind"/> on <paramref name="target"/>.</summary>
+    public static long LockIdOf(OperationKind kind, string target) => LockId(ActiveOperation.KeyOf(kind, target));
+
     /// <summary>The advisory lock of an operation's kind and target: a 64-bit hash, in a space of its own.</summary>
     private static long LockId(string key) =>
         BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes($"migration-operations/{key}")), 0);

@@ -4,6 +4,7 @@ using Migration.HousingAllocation.Importing;
 using Migration.HousingAllocation.Stock;
 using Migration.ServiceDefaults.EventStore;
 using Migration.ServiceDefaults.Messaging;
+using Migration.ServiceDefaults.Operations;
 
 namespace Migration.HousingAllocation;
 
@@ -32,6 +33,7 @@ public static class Extensions
             bus.AddConsumer<CaseCancelledConsumer>();
             bus.AddConsumer<MoveConfirmedConsumer>();
         });
+        builder.AddOperations();
         return builder;
     }
 
@@ -42,6 +44,7 @@ public static class Extensions
         api.MapStock();
         api.MapAllocation();
         api.MapImports();
+        api.MapOperations();
         return app;
     }
 }

@@ -8,6 +8,7 @@ using Migration.Registry.Settlements;
 using Migration.Registry.Settlements.Scoring;
 using Migration.ServiceDefaults.EventStore;
 using Migration.ServiceDefaults.Messaging;
+using Migration.ServiceDefaults.Operations;
 
 namespace Migration.Registry;
 
@@ -40,6 +41,7 @@ public static class Extensions
         builder.Services.AddHostedService<BundledClassifierLoader>();
         builder.Services.AddImportWorker();
         builder.AddMessaging(RegistryService.Name, bus => bus.AddConsumer<MoveConfirmedConsumer>());
+        builder.AddOperations();
         return builder;
     }
 
@@ -52,6 +54,7 @@ public static class Extensions
         api.MapScoringModels();
         api.MapImports();
         api.MapLabourDemand();
+        api.MapOperations();
         return app;
     }
 }

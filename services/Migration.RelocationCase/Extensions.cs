@@ -2,6 +2,7 @@ using Migration.RelocationCase.Cases;
 using Migration.RelocationCase.Settlements;
 using Migration.ServiceDefaults.EventStore;
 using Migration.ServiceDefaults.Messaging;
+using Migration.ServiceDefaults.Operations;
 
 namespace Migration.RelocationCase;
 
@@ -30,6 +31,7 @@ public static class Extensions
             bus.AddRelocationViewConsumers();
             bus.AddCaseConsumers();
         });
+        builder.AddOperations();
         return builder;
     }
 
@@ -39,6 +41,7 @@ public static class Extensions
         api.MapKnownSettlements();
         api.MapRelocationViews();
         api.MapCases();
+        api.MapOperations();
         return app;
     }
 }

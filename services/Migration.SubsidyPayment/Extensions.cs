@@ -1,5 +1,6 @@
 using Migration.ServiceDefaults.EventStore;
 using Migration.ServiceDefaults.Messaging;
+using Migration.ServiceDefaults.Operations;
 using Migration.SubsidyPayment.Budgets;
 using Migration.SubsidyPayment.Disbursement;
 using Migration.SubsidyPayment.Entitlements;
@@ -24,6 +25,7 @@ public static class Extensions
         builder.Services.AddTariffSeeding();
         builder.Services.AddDisbursement(builder.Configuration);
         builder.AddMessaging(SubsidyPaymentService.Name, bus => bus.AddEntitlementConsumers().AddCaseConsumers());
+        builder.AddOperations();
         return builder;
     }
 
@@ -36,6 +38,7 @@ public static class Extensions
         api.MapPayments();
         api.MapDisbursement();
         api.MapRecoveries();
+        api.MapOperations();
         return app;
     }
 }

@@ -35,6 +35,7 @@ public static class HouseholdStore
 {
     public static void AddHouseholds(this Marten.StoreOptions options)
     {
+        HouseholdMovedV1.Map(options);
         options.Projections.Add<HouseholdProjection>(JasperFx.Events.Projections.ProjectionLifecycle.Inline);
         options.Schema.For<Household>().Index(h => h.SettlementKato);
         options.Schema.For<PersonMembership>().Index(m => m.HouseholdId);

@@ -11,5 +11,10 @@ public sealed record HouseholdHeadChanged(Guid HouseholdId, string PreviousHeadI
 
 public sealed record HouseholdContactChanged(Guid HouseholdId, Contact Contact);
 
-/// <summary>The household now lives at <see cref="ToKato"/> (a confirmed relocation, or a move the clerk recorded).</summary>
-public sealed record HouseholdMoved(Guid HouseholdId, string FromKato, string ToKato, string ToOblast, DateOnly ArrivedOn, Guid? CaseId);
+/// <summary>
+/// The household now lives at <see cref="ToKato"/> (a confirmed relocation, or a move the clerk recorded). Version 2:
+/// it also records the oblast the household left (<see cref="FromOblast"/>), since oblasts are reorganised and a code
+/// read later may name another one. Stored as <c>household_moved_v2</c>; version 1 events are upcast as they are read
+/// (<see cref="HouseholdMovedV1"/>).
+/// </summary>
+public sealed record HouseholdMoved(Guid HouseholdId, string FromKato, string FromOblast, string ToKato, string ToOblast, DateOnly ArrivedOn, Guid? CaseId);

@@ -37,5 +37,5 @@ public static class MovingHousehold
     public static HouseholdMoved Decide(Household household, Settlement destination, DateOnly arrivedOn, Guid? caseId) =>
         household.SettlementKato == destination.Id
             ? throw ProblemException.Conflict(AlreadyThere, $"The household already lives in {destination.Id}.")
-            : new HouseholdMoved(Guid.Parse(household.Id), household.SettlementKato, destination.Id, destination.Oblast, arrivedOn, caseId);
+            : new HouseholdMoved(Guid.Parse(household.Id), household.SettlementKato, household.Oblast, destination.Id, destination.Oblast, arrivedOn, caseId);
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using MassTransit;
 
-namespace Migration.Plumbing.Tests;
+namespace Migration.Testing;
 
 /// <summary>Counts what the bus did with each message: deliveries that completed, and those that faulted.</summary>
 public sealed class DeliveryCounter : IConsumeObserver

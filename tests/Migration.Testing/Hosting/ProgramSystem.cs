@@ -53,10 +53,20 @@ public sealed partial class ProgramSystem : IAsyncDisposable
         var identityPort = FreePort.Next();
         var identity = ServiceSettings.Service(isolation, IdentityName, IdentityFolder, Trusting(gatewayPort, identityPort, identitySettings), identityPort);
         var services = Services.ToDictionary(s => s.Name, s => ServiceSettings.Service(isolation, s.Name, s.Folder, Trusting(gatewayPort, identityPort, null)));
-        await Task.WhenAll(services.Values.Append(identity).Select(s => s.Start()));
-
         var gateway = GatewayIn(identity, services, gatewayPort, gatewaySettings);
-        await gateway.Start();
+        try
+        {
+            await Task.WhenAll(services.Values.Append(identity).Select(s => s.Start()));
+            await gateway.Start();
+        }
+        catch
+        {
+            // Nothing started may outlive a failed start (xunit disposes no fixture whose initialisation failed).
+            foreach (var process in services.Values.Append(identity).Append(gateway)) await process.DisposeAsync();
+            await isolation.DisposeAsync();
+            throw;
+        }
+
         return new ProgramSystem(isolation, identity, services, gateway);
     }
 

@@ -22,6 +22,7 @@ public sealed partial class ConfigurationTests
         ["relocation-case"] = "services/Migration.RelocationCase",
         ["housing-allocation"] = "services/Migration.HousingAllocation",
         ["subsidy-payment"] = "services/Migration.SubsidyPayment",
+        ["web"] = "web/Migration.Web",
     };
 
     [Theory, MemberData(nameof(Overlays))]
@@ -82,8 +83,8 @@ public sealed partial class ConfigurationTests
 
     /// <summary>
     /// What a process reads: the connection strings its appsettings.json names (their values there are for a
-    /// developer's machine), the event store's for every service, the token settings, and for the gateway the address
-    /// of every cluster it routes to.
+    /// developer's machine), the event store's for every service, the token settings, for the gateway the address of
+    /// every cluster it routes to, and for the web application the gateway's address inside and outside the cluster.
     /// </summary>
     private static HashSet<string> Required(string workload)
     {
@@ -94,6 +95,8 @@ public sealed partial class ConfigurationTests
             foreach (var (name, _) in connections) keys.Add($"ConnectionStrings__{name}");
         if (workload == "gateway")
             foreach (var cluster in GatewayClusters()) keys.Add($"ReverseProxy__Clusters__{cluster}__Destinations__primary__Address");
+        else if (workload == "web")
+            keys.UnionWith(["Web__GatewayAddress", "Web__Authority"]);
         else
             keys.Add("ConnectionStrings__events");
         return keys;

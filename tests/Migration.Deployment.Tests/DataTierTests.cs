@@ -11,7 +11,7 @@ public sealed class DataTierTests
     public void Every_service_with_a_database_has_its_own_cluster_with_a_replica(string overlay)
     {
         var manifests = Of(overlay);
-        foreach (var deployment in manifests.OfKind("Deployment").Where(d => Name(d) != "gateway"))
+        foreach (var deployment in manifests.OfKind("Deployment").Where(d => Name(d) is not ("gateway" or "web")))
         {
             var cluster = manifests.Named("Cluster", $"{Name(deployment)}-db");
             Assert.True(cluster is not null, $"{Name(deployment)} has no database cluster");

@@ -9,7 +9,7 @@ public sealed partial class WorkloadTests
     public static TheoryData<string> Overlays() => new(Manifests.Overlays);
 
     /// <summary>The processes the system is made of, each a Deployment of the same name.</summary>
-    public static readonly string[] Workloads = ["gateway", "identity", "registry", "relocation-case", "housing-allocation", "subsidy-payment"];
+    public static readonly string[] Workloads = ["gateway", "identity", "registry", "relocation-case", "housing-allocation", "subsidy-payment", "web"];
 
     [Theory, MemberData(nameof(Overlays))]
     public void Every_object_is_named_and_every_process_is_a_deployment(string overlay)

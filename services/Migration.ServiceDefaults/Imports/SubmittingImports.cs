@@ -70,7 +70,13 @@ public static class SubmittingImports
                 user.FindFirstValue(ClaimNames.Oblast), http.CorrelationId(), Environment.MachineName, clock.GetUtcNow()));
             session.Insert(job);
             await session.SaveChangesAsync(cancellationToken);
-            pending.Enqueue(id);
+            // A request with an idempotency key commits after this handler returns (with its stored answer): the worker
+            // is told of the job once the answer has gone out, when the job is surely committed.
+            http.Response.OnCompleted(() =>
+            {
+                pending.Enqueue(id);
+                return Task.CompletedTask;
+            });
             return accepted(job);
         }
         catch

@@ -68,8 +68,10 @@ public static class HousingStage
         var csv = new StringBuilder("settlementKato;type;address;rooms;floorArea;capacity;appraisedValue;condition\n");
         foreach (var u in units)
             csv.Append(CultureInfo.InvariantCulture, $"{u.SettlementKato};{u.Type};\"{u.Address.Replace("\"", "\"\"", StringComparison.Ordinal)}\";{u.Rooms};{u.FloorArea};{u.Capacity};{u.AppraisedValue};{u.Condition}\n");
+        // The gateway object gives the upload a key of this run's own (a key fixed by the seed would meet another run's
+        // job: import ids are derived from the caller and the key).
         var job = (await run.Gateway.Send(officer, HttpMethod.Post, $"/api/housing/imports/units?fileName=stock-{oblast}.csv", null, null, ct,
-            idempotencyKey: $"program-{run.Scenario.Seed}-stock-{oblast}", raw: (Encoding.UTF8.GetBytes(csv.ToString()), "text/csv"))).Expect(HttpStatusCode.Accepted).Id;
+            raw: (Encoding.UTF8.GetBytes(csv.ToString()), "text/csv"))).Expect(HttpStatusCode.Accepted).Id;
         var result = (await Eventually.Get(async () =>
         {
             var r = (await run.Gateway.Get(officer, $"/api/housing/imports/{job}", ct)).Expect();

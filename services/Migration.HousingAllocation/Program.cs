@@ -1,5 +1,6 @@
 using Migration.HousingAllocation;
 using Migration.ServiceDefaults;
+using Migration.ServiceDefaults.EventStore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(HousingService.Name);
@@ -8,4 +9,4 @@ builder.AddHousingAllocation();
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapHousingApi();
-app.Run();
+return await app.RunServiceAsync(args);

@@ -32,6 +32,7 @@ public static class Extensions
                 options.Projections.Add<SettlementProjection>(ProjectionLifecycle.Inline);
                 options.Schema.For<Settlement>().Index(s => s.Oblast).Index(s => s.PotentialClass);
                 options.Schema.For<KatoEntry>().Index(e => e.Edition);
+                options.Schema.For<KatoEdition>();
                 options.AddHouseholds();
                 options.Schema.For<ScoringModel>();
                 options.AddImports();

@@ -1,5 +1,6 @@
 using Migration.Registry;
 using Migration.ServiceDefaults;
+using Migration.ServiceDefaults.EventStore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(RegistryService.Name);
@@ -8,4 +9,4 @@ builder.AddRegistry();
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapRegistryApi();
-app.Run();
+return await app.RunServiceAsync(args);

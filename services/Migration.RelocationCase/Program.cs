@@ -1,5 +1,6 @@
 using Migration.RelocationCase;
 using Migration.ServiceDefaults;
+using Migration.ServiceDefaults.EventStore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(RelocationCaseService.Name);
@@ -8,4 +9,4 @@ builder.AddRelocationCase();
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapRelocationCaseApi();
-app.Run();
+return await app.RunServiceAsync(args);

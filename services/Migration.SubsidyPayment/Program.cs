@@ -1,4 +1,5 @@
 using Migration.ServiceDefaults;
+using Migration.ServiceDefaults.EventStore;
 using Migration.SubsidyPayment;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,4 +9,4 @@ builder.AddSubsidyPayment();
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapSubsidyPaymentApi();
-app.Run();
+return await app.RunServiceAsync(args);

@@ -15,7 +15,8 @@ public static class EventStoreExtensions
     public const string ConnectionName = "events";
 
     /// <summary>
-    /// The service's event store: its own database (created when missing), schema objects applied at start-up,
+    /// The service's event store: its own database (created when missing), schema objects applied at start-up (or, in
+    /// production, only by the deploy step <see cref="SchemaCommand"/> and checked at start-up),
     /// Quick appends (the daemon woken by LISTEN/NOTIFY), every event carrying correlation, causation, caller and trace context, the async daemon
     /// (one leader per projection across instances), the inbox of handled messages and the idempotency keys of requests.
     /// </summary>
@@ -24,6 +25,7 @@ public static class EventStoreExtensions
     {
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not configured.");
+        var schema = SchemaSettings.From(builder.Configuration);
 
         builder.Services.AddHealthChecks().AddTypeActivatedCheck<PostgresHealthCheck>(
             "postgresql", failureStatus: null, tags: [HealthExtensions.Ready], args: connectionString);
@@ -33,7 +35,7 @@ public static class EventStoreExtensions
             {
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = serviceName.Replace('-', '_');
-                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                options.AutoCreateSchemaObjects = schema.ApplySchemaAtStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
                 options.Events.AppendMode = EventAppendMode.Quick;
                 // The async daemon (projections, the event forwarder) is woken by PostgreSQL NOTIFY when events are appended
                 // instead of waiting for its next poll: an event reaches the other services in ~70 ms instead of ~700 ms
@@ -53,14 +55,16 @@ public static class EventStoreExtensions
             })
             .UseLightweightSessions()
             .BuildSessionsWith<CorrelatedSessionFactory>()
-            .ApplyAllDatabaseChangesOnStartup()
             .AddAsyncDaemon(DaemonMode.HotCold);
+        if (schema.ApplySchemaAtStartup) marten.ApplyAllDatabaseChangesOnStartup();
 
         builder.AddIdempotencyKeys();
 
-        // Marten puts its schema migration first among the hosted services; the database must exist before it runs.
-        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(provider => new DatabaseBootstrapper(
-            connectionString, provider.GetRequiredService<ILogger<DatabaseBootstrapper>>())));
+        // Marten puts its schema migration first among the hosted services; the database must exist before it runs,
+        // and in production its schema must match before the daemon or any request uses it.
+        builder.Services.AddSingleton(provider => new DatabaseBootstrapper(connectionString, provider.GetRequiredService<ILogger<DatabaseBootstrapper>>()));
+        if (!schema.ApplySchemaAtStartup) builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SchemaVerification>());
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(provider => provider.GetRequiredService<DatabaseBootstrapper>()));
         return marten;
     }
 }

@@ -8,6 +8,8 @@ namespace Migration.Testing.Hosting;
 /// the class's own databases and RabbitMQ virtual host. Tests talk to it over real HTTP through the gateway, with tokens
 /// the identity service issues; the gateway's address is the issuer, and every service reads the identity service's
 /// keys from its metadata. (Services also trust the test run's own key, so tests can forge expired or misdirected tokens.)
+/// As in production, each service's schema is applied by the deploy step before the service starts, and the services
+/// themselves change no schema object.
 /// </summary>
 public sealed partial class ProgramSystem : IAsyncDisposable
 {
@@ -52,10 +54,12 @@ public sealed partial class ProgramSystem : IAsyncDisposable
         var gatewayPort = gatewayAt ?? FreePort.Next();
         var identityPort = FreePort.Next();
         var identity = ServiceSettings.Service(isolation, IdentityName, IdentityFolder, Trusting(gatewayPort, identityPort, identitySettings), identityPort);
-        var services = Services.ToDictionary(s => s.Name, s => ServiceSettings.Service(isolation, s.Name, s.Folder, Trusting(gatewayPort, identityPort, null)));
+        var services = Services.ToDictionary(s => s.Name, s => ServiceSettings.Service(
+            isolation, s.Name, s.Folder, Trusting(gatewayPort, identityPort, new Dictionary<string, string>([SchemaStep.ProductionSetting]))));
         var gateway = GatewayIn(identity, services, gatewayPort, gatewaySettings);
         try
         {
+            await Task.WhenAll(services.Values.Select(SchemaStep.Apply));
             await Task.WhenAll(services.Values.Append(identity).Select(s => s.Start()));
             await gateway.Start();
         }

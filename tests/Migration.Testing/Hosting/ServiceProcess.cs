@@ -16,6 +16,9 @@ public sealed class ServiceProcess(string name, string projectFolder, IReadOnlyD
 
     public string Name { get; } = name;
 
+    /// <summary>The service's project folder, relative to the repository's root.</summary>
+    public string ProjectFolder { get; } = projectFolder;
+
     public int Port { get; } = port ?? FreePort.Next();
 
     /// <summary>The configuration the process is started with.</summary>
@@ -32,11 +35,11 @@ public sealed class ServiceProcess(string name, string projectFolder, IReadOnlyD
     /// <summary>Starts the process (again, after <see cref="Kill"/>: same port, same settings) and waits until it is ready.</summary>
     public async Task Start(TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo("dotnet", [RepositoryPaths.EntryAssembly(projectFolder)])
+        var start = new ProcessStartInfo("dotnet", [RepositoryPaths.EntryAssembly(ProjectFolder)])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.Combine(RepositoryPaths.Root, projectFolder),
+            WorkingDirectory = Path.Combine(RepositoryPaths.Root, ProjectFolder),
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";

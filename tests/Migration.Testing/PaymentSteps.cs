@@ -5,11 +5,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Migration.Identifiers;
 using Migration.SimulatedBank;
+using Xunit;
 
-namespace Migration.EndToEnd.Tests;
+namespace Migration.Testing;
 
-/// <summary>The finance officers' steps through the gateway, shared by the end-to-end tests.</summary>
-internal static class PaymentSteps
+/// <summary>The finance officers' steps through the gateway, shared by the end-to-end and operations tests.</summary>
+public static class PaymentSteps
 {
     /// <summary>The bank of the accounts these tests record (bank code 856).</summary>
     public const string Bic = "KCJBKZKX";

@@ -5,7 +5,7 @@ namespace Migration.Deployment.Tests;
 
 /// <summary>
 /// Who may reach whom: nothing unless a policy admits it; only the gateway from outside the namespace (the ingress
-/// controller); the services only from the gateway; each database only from its own service.
+/// controller); the services only from the gateway; each database only from its own service (and its schema step).
 /// </summary>
 public sealed class NetworkPolicyTests
 {
@@ -45,7 +45,7 @@ public sealed class NetworkPolicyTests
     }
 
     [Theory, MemberData(nameof(Overlays))]
-    public void Each_database_admits_only_its_own_service_its_own_instances_and_the_operator(string overlay)
+    public void Each_database_admits_only_its_own_service_its_schema_step_its_own_instances_and_the_operator(string overlay)
     {
         var manifests = Of(overlay);
         var clusters = manifests.OfKind("Cluster").ToList();
@@ -62,7 +62,8 @@ public sealed class NetworkPolicyTests
                 var pods = Selectors.Labels(At(source, "podSelector", "matchLabels"));
                 var operatorNamespace = Text(source, "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name");
                 Assert.True(
-                    Selectors.App(pods) == owner || pods.GetValueOrDefault("cnpg.io/cluster") == name || operatorNamespace == "cnpg-system",
+                    Selectors.App(pods) == owner || Selectors.App(pods) == $"{owner}-schema" || pods.GetValueOrDefault("cnpg.io/cluster") == name
+                    || operatorNamespace == "cnpg-system",
                     $"{name} admits {source.ToJsonString()}");
             }
 

@@ -59,8 +59,9 @@ public sealed partial class ProgramSystem : IAsyncDisposable
         var gateway = GatewayIn(identity, services, gatewayPort, gatewaySettings);
         try
         {
+            var identityStarted = identity.Start();
             await Task.WhenAll(services.Values.Select(SchemaStep.Apply));
-            await Task.WhenAll(services.Values.Append(identity).Select(s => s.Start()));
+            await Task.WhenAll(services.Values.Select(s => s.Start()).Append(identityStarted));
             await gateway.Start();
         }
         catch

@@ -23,6 +23,33 @@ public sealed class DataTierTests
     }
 
     [Theory, MemberData(nameof(Overlays))]
+    public void Every_database_connection_verifies_the_servers_certificate_against_its_clusters_CA(string overlay)
+    {
+        var manifests = Of(overlay);
+        var workloads = manifests.OfKind("Deployment").Concat(manifests.OfKind("Job")).ToList();
+        var connecting = 0;
+        foreach (var workload in workloads)
+        {
+            var pod = At(workload, "spec", "template", "spec");
+            foreach (var container in Items(pod, "containers"))
+            {
+                var connection = Items(container, "env").Where(e => Text(e, "name") == "ConnectionStrings__events").Select(e => Text(e, "value")).SingleOrDefault();
+                if (connection is null) continue;
+                connecting++;
+                var settings = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+                Assert.Equal(Npgsql.SslMode.VerifyFull, settings.SslMode);
+                var cluster = settings.Host!.Replace("-rw", "", StringComparison.Ordinal);
+                var certificate = settings.RootCertificate!;
+                var mount = Items(container, "volumeMounts").Single(m => certificate.StartsWith(Text(m, "mountPath") + "/", StringComparison.Ordinal));
+                var volume = Items(pod, "volumes").Single(v => Text(v, "name") == Text(mount, "name"));
+                Assert.True(Text(volume, "secret", "secretName") == $"{cluster}-ca", $"{Name(workload)} verifies {cluster} with {volume.ToJsonString()}");
+            }
+        }
+
+        Assert.Equal(9, connecting); // five services with a database, four schema steps
+    }
+
+    [Theory, MemberData(nameof(Overlays))]
     public void Every_database_archives_its_log_and_is_backed_up_every_night(string overlay)
     {
         var manifests = Of(overlay);

@@ -11,6 +11,13 @@ public sealed class IdentitySettings
     public const string DemoSecret = "dev-secret";
     public const string DemoPassword = "dev-password";
 
+    /// <summary>
+    /// The first administrator of an installation without demo accounts (from a Secret in production): created at start
+    /// when no active administrator exists, never changed afterwards. The administrator then creates the staff's
+    /// accounts and should change this password (<c>PUT /api/identity/accounts/{userName}/password</c>).
+    /// </summary>
+    public BootstrapAdministrator? BootstrapAdmin { get; set; }
+
     /// <summary>More API clients to seed, e.g. a caseworker limited to one oblast.</summary>
     public List<SeededClient> Clients { get; set; } = [];
 
@@ -30,3 +37,12 @@ public sealed class IdentitySettings
 }
 
 public sealed record SeededClient(string ClientId, string Secret, string Role, string Oblast = "*");
+
+public sealed class BootstrapAdministrator
+{
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    public string DisplayName { get; set; } = "Administrator";
+}

@@ -10,7 +10,8 @@ namespace Migration.Identity.Seeding;
 
 /// <summary>
 /// At start: the web application's client (always), and in a demo or development installation the demo clients (one per
-/// role, the foundation's ids and secret), the configured extra clients and one demo user per role. Only what is
+/// role, the foundation's ids and secret), the configured extra clients and one demo user per role; in any installation
+/// the configured first administrator when there is none (<see cref="FirstAdministrator"/>). Only what is
 /// missing is added, so a restart or a second instance changes nothing.
 /// </summary>
 public sealed class Seeding(IServiceProvider services, IOptions<IdentitySettings> options, TimeProvider clock, ILogger<Seeding> logger) : IHostedService
@@ -29,7 +30,9 @@ public sealed class Seeding(IServiceProvider services, IOptions<IdentitySettings
         foreach (var client in clients)
             await Ensure(applications, client.ClientId,
                 () => ManagingClients.Descriptor(client.ClientId, client.Secret, client.ClientId, client.Role, client.Oblast, ApiScopes.ForRole(client.Role)), cancellationToken);
-        if (settings.SeedDemo) await SeedDemoUsers(database, scope.ServiceProvider.GetRequiredService<IPasswordHasher<StaffAccount>>(), cancellationToken);
+        var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<StaffAccount>>();
+        if (settings.SeedDemo) await SeedDemoUsers(database, hasher, cancellationToken);
+        if (settings.BootstrapAdmin is { } first) await FirstAdministrator.Ensure(database, hasher, first, clock.GetUtcNow(), logger, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

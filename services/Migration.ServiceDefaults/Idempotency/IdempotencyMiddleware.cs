@@ -81,18 +81,20 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
 
         await lease.DisposeAsync();
         var response = context.Response;
-        if (response.StatusCode >= StatusCodes.Status500InternalServerError || captured.Length > settings.MaxStoredResponseBytes)
+        if (response.StatusCode >= StatusCodes.Status500InternalServerError)
         {
-            // A server error keeps nothing; an answer too large to keep commits the effects and frees the key.
-            if (response.StatusCode < StatusCodes.Status500InternalServerError) await transaction.Transaction.CommitAsync(CancellationToken.None);
+            // A server error keeps nothing (its effects roll back): a retry runs again.
             await keys.Release(request, CancellationToken.None);
         }
         else
         {
-            await keys.Complete(request, new StoredResponse(response.StatusCode, response.ContentType,
+            // The answer commits with the effects. One too large to keep is kept without its body: a retry gets the
+            // status, Location and ETag (and reads the resource there), and never runs the request a second time.
+            var kept = captured.Length <= settings.MaxStoredResponseBytes;
+            await keys.Complete(request, new StoredResponse(response.StatusCode, kept ? response.ContentType : null,
                 response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
                 response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
-                captured.ToArray()), transaction, CancellationToken.None);
+                kept ? captured.ToArray() : []), transaction, CancellationToken.None);
         }
 
         captured.Position = 0;

@@ -15,6 +15,9 @@ public sealed class IdempotencySettings
     /// </summary>
     public TimeSpan InProgressLease { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Answers larger than this are not kept: the key is released and a repeat runs again (creating answers are small).</summary>
+    /// <summary>
+    /// Answers larger than this are kept without their body (status, Location, ETag): a repeat is answered with those
+    /// and never runs again (a 5,000-payment batch answers several megabytes).
+    /// </summary>
     public int MaxStoredResponseBytes { get; set; } = 1024 * 1024;
 }

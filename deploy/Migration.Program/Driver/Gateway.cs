@@ -37,7 +37,9 @@ public sealed class Gateway : IDisposable
     /// <param name="runKey">What makes this run's idempotency keys its own (a new one per gateway object by default).</param>
     public Gateway(Uri address, int permitsPerWindow = 1000, TimeSpan? window = null, string? runKey = null)
     {
-        http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+        // Longer than the gateway's longest route timeout (3 min, batching 5,000 payments): the gateway answers 504
+        // first, and a request is never abandoned while the service is still working on it.
+        http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(4) };
         interval = (window ?? TimeSpan.FromSeconds(10)) / (permitsPerWindow * 0.9);
         run = runKey ?? Guid.NewGuid().ToString("N")[..12];
     }
@@ -141,6 +143,13 @@ public sealed class Gateway : IDisposable
                 if (bytes.Length > 0 && response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.Ordinal) == true)
                     json = JsonDocument.Parse(bytes).RootElement.Clone();
                 var reply = new Reply(response.StatusCode, json, response.Headers.ETag?.ToString(), bytes, what);
+                if (reply.IsSuccess && bytes.Length == 0 && response.Headers.Contains("Idempotent-Replayed") && response.Headers.Location is { } location)
+                {
+                    // The first answer was too large for the service to keep: read what it created where it says.
+                    var created = await Send(client, HttpMethod.Get, location.ToString(), null, null, cancellationToken);
+                    return created with { Status = reply.Status };
+                }
+
                 if (IsPassing(reply) && DateTimeOffset.UtcNow < deadline)
                 {
                     pause = await Again(what, $"{(int)reply.Status} {reply.Code}".TrimEnd(), pause, response.Headers.RetryAfter?.Delta, cancellationToken);

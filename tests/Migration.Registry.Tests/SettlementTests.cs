@@ -25,7 +25,7 @@ public sealed class SettlementTests(RegistryFixture registry)
     [Fact]
     public async Task Indicators_are_scored_by_the_model_and_the_place_comes_from_the_classifier()
     {
-        var kato = "434030100"; // с.Жанакорган, Zhanakorgan district
+        var kato = RealSettlements.Zhanakorgan; // с.Жанакорган, Zhanakorgan district (RealSettlements never hands it out)
 
         using var created = await _clerk.PostAsJsonAsync("/api/registry/settlements", new
         {

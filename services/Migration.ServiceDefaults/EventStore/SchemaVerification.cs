@@ -11,7 +11,9 @@ internal sealed class SchemaVerification(IDocumentStore store, RunningService se
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var migration = await store.Storage.Database.CreateMigrationAsync(cancellationToken);
+        // PostgreSQL may go away between the bootstrapper's check and this one (a restart): wait for it as the bootstrapper does.
+        var migration = await StartupRetry.Pipeline(logger, "PostgreSQL")
+            .ExecuteAsync(async token => await store.Storage.Database.CreateMigrationAsync(token), cancellationToken);
         if (migration.Difference == SchemaPatchDifference.None) return;
 
         logger.LogCritical(

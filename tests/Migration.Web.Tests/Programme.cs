@@ -74,6 +74,29 @@ internal sealed class Programme(ProgramSystem system)
         return await CaseJourney.Approved(caseworker, supervisor, household.Id, household.Destination);
     }
 
+    /// <summary>A case opened for the household through the API, once the case service has learnt of the household.</summary>
+    public async Task<(Guid Id, string ETag)> OpenedCase(Household household)
+    {
+        using var caseworker = await system.Client("caseworker");
+        using var opened = await Eventually.Get(async () =>
+        {
+            var response = await caseworker.PostAsJsonAsync("/api/cases", new { householdId = household.Id });
+            return response.StatusCode == HttpStatusCode.Created ? response : null;
+        }, "the household known to the case service");
+        return ((await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), opened.Headers.ETag!.Tag);
+    }
+
+    /// <summary>A case assessed, with its destination chosen, and submitted for a supervisor's decision.</summary>
+    public async Task<Guid> SubmittedCase(Household household)
+    {
+        using var caseworker = await system.Client("caseworker");
+        var (id, etag) = await OpenedCase(household);
+        etag = await CaseJourney.Step(caseworker, id, "assessment", null, etag);
+        etag = await CaseJourney.Step(caseworker, id, "destination", new { destinationKato = household.Destination, reason = "A house and work for the head" }, etag);
+        await CaseJourney.Step(caseworker, id, "submission", null, etag);
+        return id;
+    }
+
     /// <summary>The case's payment of a benefit, once the payment service has computed it from the approval.</summary>
     public async Task<JsonElement> Payment(Guid caseId, string benefit)
     {

@@ -108,6 +108,45 @@ internal sealed class Programme(ProgramSystem system)
         }, $"the case's {benefit} payment"));
     }
 
+    /// <summary>
+    /// Every payment of the case that may be paid before the move, verified against the destination's budget line and
+    /// approved through the API by the two finance roles: what a bank file is made of.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> ApprovedPayments(Guid caseId, string destinationOblast)
+    {
+        using var finance = await system.Client("finance-officer");
+        using var senior = await system.Client("senior-finance-officer");
+        var lines = await finance.GetFromJsonAsync<JsonElement>("/api/payments/budgets");
+        var line = lines.EnumerateArray().First(l => l.GetProperty("oblast").GetString() == destinationOblast && l.GetProperty("fiscalYear").GetInt32() == Year).GetProperty("id").GetGuid();
+        await Payment(caseId, "relocation-subsidy");
+        var payments = (await finance.GetFromJsonAsync<JsonElement>($"/api/payments?caseId={caseId}&limit=100")).GetProperty("items").EnumerateArray()
+            .Where(p => !p.GetProperty("awaitsMove").GetBoolean() && p.GetProperty("status").GetString() == "calculated").ToList();
+        Assert.NotEmpty(payments);
+        foreach (var payment in payments)
+        {
+            var id = payment.GetProperty("id").GetGuid();
+            var version = await PaymentStep(finance, id, "verification", new { budgetLineId = line }, payment.GetProperty("version").GetInt64());
+            await PaymentStep(senior, id, "approval", new { }, version);
+        }
+
+        return [.. payments.Select(p => p.GetProperty("id").GetGuid())];
+    }
+
+    private static async Task<long> PaymentStep(HttpClient client, Guid paymentId, string step, object body, long version)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/payments/{paymentId}/{step}") { Content = JsonContent.Create(body) };
+        request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{version}\""));
+        using var response = await client.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{step}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt64();
+    }
+
+    public async Task<JsonElement> PaymentRead(Guid paymentId)
+    {
+        using var finance = await system.Client("finance-officer");
+        return await finance.GetFromJsonAsync<JsonElement>($"/api/payments/{paymentId}");
+    }
+
     public async Task<string> PaymentStatus(Guid paymentId)
     {
         using var finance = await system.Client("finance-officer");

@@ -23,6 +23,8 @@ public static class Navigation
         new("approvals", "Cases to approve", MudBlazor.Icons.Material.Filled.HowToReg, [Roles.CaseSupervisor]),
         new("payments/verification", "Payments to verify", MudBlazor.Icons.Material.Filled.FactCheck, [Roles.FinanceOfficer]),
         new("payments/approval", "Payments to approve", MudBlazor.Icons.Material.Filled.Approval, [Roles.SeniorFinanceOfficer]),
+        new("payments", "Payments", MudBlazor.Icons.Material.Filled.Payments, FinanceReaders),
+        new("payments/recoveries", "Recoveries", MudBlazor.Icons.Material.Filled.Undo, FinanceReaders),
         new("budgets", "Budget lines", MudBlazor.Icons.Material.Filled.AccountBalance, FinanceReaders),
         new("payments/batches", "Bank files", MudBlazor.Icons.Material.Filled.Send, [Roles.FinanceOfficer, Roles.SeniorFinanceOfficer, Roles.Auditor]),
         new("registry/settlements", "Settlements", MudBlazor.Icons.Material.Filled.Place, [Roles.RegistryClerk, Roles.Auditor, Roles.Admin]),

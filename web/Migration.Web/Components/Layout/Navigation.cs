@@ -28,6 +28,7 @@ public static class Navigation
         new("budgets", "Budget lines", MudBlazor.Icons.Material.Filled.AccountBalance, FinanceReaders),
         new("payments/batches", "Bank files", MudBlazor.Icons.Material.Filled.Send, [Roles.FinanceOfficer, Roles.SeniorFinanceOfficer, Roles.Auditor]),
         new("registry/settlements", "Settlements", MudBlazor.Icons.Material.Filled.Place, [Roles.RegistryClerk, Roles.Auditor, Roles.Admin]),
+        new("registry/households/new", "Register a household", MudBlazor.Icons.Material.Filled.GroupAdd, [Roles.RegistryClerk, Roles.Admin]),
         new("registry/imports", "Imports", MudBlazor.Icons.Material.Filled.UploadFile, [Roles.RegistryClerk, Roles.Admin]),
         new("housing", "Housing stock", MudBlazor.Icons.Material.Filled.House, [Roles.HousingOfficer, Roles.Auditor, Roles.Admin]),
         new("payments/statements", "Bank statements", MudBlazor.Icons.Material.Filled.ReceiptLong, [Roles.FinanceOfficer, Roles.SeniorFinanceOfficer, Roles.Auditor]),

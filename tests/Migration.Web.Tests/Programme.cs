@@ -109,7 +109,7 @@ internal sealed class Programme(ProgramSystem system)
     }
 
     /// <summary>
-    /// Every payment of the case that may be paid before the move, verified against the destination's budget line and
+    /// Every payment of the case that may be paid before the move and is due today, verified against the destination's budget line and
     /// approved through the API by the two finance roles: what a bank file is made of.
     /// </summary>
     public async Task<IReadOnlyList<Guid>> ApprovedPayments(Guid caseId, string destinationOblast)
@@ -120,7 +120,9 @@ internal sealed class Programme(ProgramSystem system)
         var line = lines.EnumerateArray().First(l => l.GetProperty("oblast").GetString() == destinationOblast && l.GetProperty("fiscalYear").GetInt32() == Year).GetProperty("id").GetGuid();
         await Payment(caseId, "relocation-subsidy");
         var payments = (await finance.GetFromJsonAsync<JsonElement>($"/api/payments?caseId={caseId}&limit=100")).GetProperty("items").EnumerateArray()
-            .Where(p => !p.GetProperty("awaitsMove").GetBoolean() && p.GetProperty("status").GetString() == "calculated").ToList();
+            .Where(p => !p.GetProperty("awaitsMove").GetBoolean() && p.GetProperty("status").GetString() == "calculated"
+                        && DateOnly.Parse(p.GetProperty("dueOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture) <= DateOnly.FromDateTime(DateTime.Today))
+            .ToList();
         Assert.NotEmpty(payments);
         foreach (var payment in payments)
         {

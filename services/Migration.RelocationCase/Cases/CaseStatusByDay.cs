@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using JasperFx.Events;
 using Marten;
+using Marten.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Migration.Identifiers;
 using Migration.ServiceDefaults.Auth;

@@ -125,6 +125,12 @@ public sealed class GatewayApi(HttpClient http, AuthenticationStateProvider auth
     {
         if (problem.ValueKind != JsonValueKind.Object || !problem.TryGetProperty("errors", out var errors) || errors.ValueKind != JsonValueKind.Array) return [];
         static string Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() ?? "" : "";
-        return [.. errors.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object).Select(e => new FieldError(Text(e, "field"), Text(e, "code"), Text(e, "message")))];
+        // Field errors are objects (field, code, message); a refused bank statement lists its schema errors as plain text.
+        return [.. errors.EnumerateArray().Select(e => e.ValueKind switch
+        {
+            JsonValueKind.Object => new FieldError(Text(e, "field"), Text(e, "code"), Text(e, "message")),
+            JsonValueKind.String => new FieldError("", "", e.GetString() ?? ""),
+            _ => new FieldError("", "", e.ToString()),
+        })];
     }
 }

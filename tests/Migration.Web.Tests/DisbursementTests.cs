@@ -55,7 +55,8 @@ public sealed class DisbursementTests(WebFixture web)
         await finance.Open("payments/statements");
         await page.GetByLabel("Statement file (XML)").SetInputFilesAsync(statement);
         var result = page.GetByTestId("statement-result");
-        await Expect(result.Locator("tr", new() { HasText = "Paid" })).ToContainTextAsync((payments.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Every transfer was booked; the returned one then came back.
+        await Expect(result.Locator("tr", new() { HasText = "Paid" })).ToContainTextAsync(payments.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Expect(result.Locator("tr", new() { HasText = "Returned" })).ToContainTextAsync("1");
         await finance.Check("statement-result");
         File.Delete(statement);
@@ -85,7 +86,8 @@ public sealed class DisbursementTests(WebFixture web)
             await CaseJourney.Step(caseworker, caseId, "withdrawal", new { reason = "The family stays at the origin" }, read.Headers.ETag!.Tag);
         }
 
-        var paid = (await _programme.PaymentRead(payments[0])).GetProperty("amountKzt").GetDecimal();
+        var paid = 0m;
+        foreach (var payment in payments.Where(p => p != returned)) paid += (await _programme.PaymentRead(payment)).GetProperty("amountKzt").GetDecimal();
         await Eventually.True(async () =>
         {
             using var api = await web.System.Client("finance-officer");

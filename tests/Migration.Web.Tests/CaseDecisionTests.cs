@@ -25,7 +25,7 @@ public sealed class CaseDecisionTests(WebFixture web)
             var page = supervisor.Page;
             await supervisor.Open("approvals");
             var row = page.Locator("tr", new() { Has = page.Locator($"[data-case='{caseId}']") });
-            await row.GetByRole(AriaRole.Button, new() { Name = $"Reject case {number}…" }).ClickAsync();
+            await row.GetByRole(AriaRole.Button, new() { Name = $"Reject case {number}" }).ClickAsync();
             var form = page.GetByTestId("rejection");
             await Expect(form).ToContainTextAsync($"Send case {number} back");
 

@@ -98,7 +98,7 @@ public sealed class DisbursementTests(WebFixture web)
         var recoveryRow = page.Locator("tr", new() { Has = page.Locator($"[data-recovery='{caseId}']") });
         await Expect(recoveryRow).ToContainTextAsync("Open");
         var number = caseId.ToString("N")[..8].ToUpperInvariant();
-        await recoveryRow.GetByRole(AriaRole.Button, new() { Name = $"Record a repayment for case {number}…" }).ClickAsync();
+        await recoveryRow.GetByRole(AriaRole.Button, new() { Name = $"Record a repayment for case {number}" }).ClickAsync();
         var repayment = page.GetByTestId("repayment");
         await repayment.GetByLabel("Amount (KZT)").FillAsync("1000");
         await repayment.GetByLabel("Bank reference").FillAsync($"REF{Guid.NewGuid():N}"[..16]);

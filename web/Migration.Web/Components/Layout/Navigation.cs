@@ -35,4 +35,13 @@ public static class Navigation
     ];
 
     public static IEnumerable<NavigationItem> For(ClaimsPrincipal user) => Items.Where(i => i.IsFor(user));
+
+    /// <summary>
+    /// A screen is marked current for its sub-pages too (a case under "Cases"), unless another menu item lives below it
+    /// ("Payments to verify" under "Payments"): then only its own address marks it.
+    /// </summary>
+    public static Microsoft.AspNetCore.Components.Routing.NavLinkMatch MatchOf(NavigationItem item) =>
+        item.Href.Length == 0 || Items.Any(other => other.Href.StartsWith(item.Href + "/", StringComparison.Ordinal))
+            ? Microsoft.AspNetCore.Components.Routing.NavLinkMatch.All
+            : Microsoft.AspNetCore.Components.Routing.NavLinkMatch.Prefix;
 }

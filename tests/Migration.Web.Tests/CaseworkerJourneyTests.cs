@@ -99,6 +99,7 @@ public sealed class CaseworkerJourneyTests(WebFixture web)
         await caseworker.Open("");
         await Expect(page.Locator("[data-loaded=true]")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("cases-by-status")).ToContainTextAsync("Moved");
+        await Expect(page.GetByTestId("cases-over-time").Locator("tr", new() { HasText = "Moved" })).ToBeVisibleAsync();
         await caseworker.Check("dashboard");
     }
 }

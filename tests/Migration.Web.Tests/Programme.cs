@@ -74,6 +74,29 @@ internal sealed class Programme(ProgramSystem system)
         return await CaseJourney.Approved(caseworker, supervisor, household.Id, household.Destination);
     }
 
+    /// <summary>A case opened for the household through the API, once the case service has learnt of the household.</summary>
+    public async Task<(Guid Id, string ETag)> OpenedCase(Household household)
+    {
+        using var caseworker = await system.Client("caseworker");
+        using var opened = await Eventually.Get(async () =>
+        {
+            var response = await caseworker.PostAsJsonAsync("/api/cases", new { householdId = household.Id });
+            return response.StatusCode == HttpStatusCode.Created ? response : null;
+        }, "the household known to the case service");
+        return ((await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), opened.Headers.ETag!.Tag);
+    }
+
+    /// <summary>A case assessed, with its destination chosen, and submitted for a supervisor's decision.</summary>
+    public async Task<Guid> SubmittedCase(Household household)
+    {
+        using var caseworker = await system.Client("caseworker");
+        var (id, etag) = await OpenedCase(household);
+        etag = await CaseJourney.Step(caseworker, id, "assessment", null, etag);
+        etag = await CaseJourney.Step(caseworker, id, "destination", new { destinationKato = household.Destination, reason = "A house and work for the head" }, etag);
+        await CaseJourney.Step(caseworker, id, "submission", null, etag);
+        return id;
+    }
+
     /// <summary>The case's payment of a benefit, once the payment service has computed it from the approval.</summary>
     public async Task<JsonElement> Payment(Guid caseId, string benefit)
     {
@@ -83,6 +106,47 @@ internal sealed class Programme(ProgramSystem system)
             var page = await finance.GetFromJsonAsync<JsonElement>($"/api/payments?caseId={caseId}&benefit={benefit}&limit=100");
             return page.GetProperty("items").EnumerateArray().Select(p => (object?)p).FirstOrDefault();
         }, $"the case's {benefit} payment"));
+    }
+
+    /// <summary>
+    /// Every payment of the case that may be paid before the move and is due today, verified against the destination's budget line and
+    /// approved through the API by the two finance roles: what a bank file is made of.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> ApprovedPayments(Guid caseId, string destinationOblast)
+    {
+        using var finance = await system.Client("finance-officer");
+        using var senior = await system.Client("senior-finance-officer");
+        var lines = await finance.GetFromJsonAsync<JsonElement>("/api/payments/budgets");
+        var line = lines.EnumerateArray().First(l => l.GetProperty("oblast").GetString() == destinationOblast && l.GetProperty("fiscalYear").GetInt32() == Year).GetProperty("id").GetGuid();
+        await Payment(caseId, "relocation-subsidy");
+        var payments = (await finance.GetFromJsonAsync<JsonElement>($"/api/payments?caseId={caseId}&limit=100")).GetProperty("items").EnumerateArray()
+            .Where(p => !p.GetProperty("awaitsMove").GetBoolean() && p.GetProperty("status").GetString() == "calculated"
+                        && DateOnly.Parse(p.GetProperty("dueOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture) <= DateOnly.FromDateTime(DateTime.Today))
+            .ToList();
+        Assert.NotEmpty(payments);
+        foreach (var payment in payments)
+        {
+            var id = payment.GetProperty("id").GetGuid();
+            var version = await PaymentStep(finance, id, "verification", new { budgetLineId = line }, payment.GetProperty("version").GetInt64());
+            await PaymentStep(senior, id, "approval", new { }, version);
+        }
+
+        return [.. payments.Select(p => p.GetProperty("id").GetGuid())];
+    }
+
+    private static async Task<long> PaymentStep(HttpClient client, Guid paymentId, string step, object body, long version)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/payments/{paymentId}/{step}") { Content = JsonContent.Create(body) };
+        request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{version}\""));
+        using var response = await client.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{step}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt64();
+    }
+
+    public async Task<JsonElement> PaymentRead(Guid paymentId)
+    {
+        using var finance = await system.Client("finance-officer");
+        return await finance.GetFromJsonAsync<JsonElement>($"/api/payments/{paymentId}");
     }
 
     public async Task<string> PaymentStatus(Guid paymentId)

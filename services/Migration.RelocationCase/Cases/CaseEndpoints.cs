@@ -17,6 +17,8 @@ public static class CaseEndpoints
             .WithName("ListCases").WithSummary("Cases by status, oblast, caseworker, origin, destination, overdue or payments settled/unsettled, paged, in your oblast");
         api.MapGet("/statistics", CaseStatistics.Handle).RequireRoles(Readers).WithTags("Cases")
             .WithName("CaseStatistics").WithSummary("Cases by status and by destination oblast, and how many are overdue");
+        api.MapGet("/statistics/daily", CaseStatusByDay.Handle).RequireRoles(Readers).WithTags("Cases")
+            .WithName("CaseStatusByDay").WithSummary("Cases in each status at the end of each day of a period (at most a year), in your oblast");
 
         var cases = api.MapGroup("/{id:guid}").WithTags("Cases");
         cases.MapGet("/", GettingCase.Handle).RequireRoles(Readers).WithName("GetCase").WithSummary("A case with its task, notes, documents and payments");

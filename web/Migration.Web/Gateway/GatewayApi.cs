@@ -8,11 +8,19 @@ using Migration.Web.Login;
 
 namespace Migration.Web.Gateway;
 
-/// <summary>A refusal or fault as the services answer it: RFC 9457 problem details with the program's stable code.</summary>
+/// <summary>
+/// A refusal or fault as the services answer it: RFC 9457 problem details with the program's stable code, and for
+/// <c>validation.failed</c> what is wrong with each field (<see cref="Errors"/>).
+/// </summary>
 public sealed record Problem(int Status, string Code, string Title, string? Detail)
 {
+    public IReadOnlyList<FieldError> Errors { get; init; } = [];
+
     public string Message => Detail is { Length: > 0 } ? $"{Title} {Detail}" : Title;
 }
+
+/// <summary>One field's refusal in a <c>validation.failed</c> answer.</summary>
+public sealed record FieldError(string Field, string Code, string Message);
 
 /// <summary>An answer of the API: the value and its ETag, or the problem.</summary>
 public sealed record ApiResult<T>(T? Value, string? ETag, Problem? Problem)
@@ -102,11 +110,27 @@ public sealed class GatewayApi(HttpClient http, AuthenticationStateProvider auth
         {
             var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken);
             string? Text(string name) => problem.ValueKind == JsonValueKind.Object && problem.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-            return new Problem(status, Text("code") ?? $"http.{status}", Text("title") ?? response.ReasonPhrase ?? "The request failed.", Text("detail"));
+            return new Problem(status, Text("code") ?? $"http.{status}", Text("title") ?? response.ReasonPhrase ?? "The request failed.", Text("detail"))
+            {
+                Errors = FieldErrors(problem),
+            };
         }
         catch (JsonException)
         {
             return new Problem(status, $"http.{status}", response.ReasonPhrase ?? "The request failed.", null);
         }
+    }
+
+    private static List<FieldError> FieldErrors(JsonElement problem)
+    {
+        if (problem.ValueKind != JsonValueKind.Object || !problem.TryGetProperty("errors", out var errors) || errors.ValueKind != JsonValueKind.Array) return [];
+        static string Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() ?? "" : "";
+        // Field errors are objects (field, code, message); a refused bank statement lists its schema errors as plain text.
+        return [.. errors.EnumerateArray().Select(e => e.ValueKind switch
+        {
+            JsonValueKind.Object => new FieldError(Text(e, "field"), Text(e, "code"), Text(e, "message")),
+            JsonValueKind.String => new FieldError("", "", e.GetString() ?? ""),
+            _ => new FieldError("", "", e.ToString()),
+        })];
     }
 }

@@ -43,7 +43,8 @@ public sealed record CaseFile(
     DateTimeOffset UpdatedAt,
     long Version);
 
-public sealed record TimelineEntry(long? Version, string What, DateTimeOffset At, string? By);
+/// <summary>One line of a case's timeline; <see cref="Details"/> is the event as the service recorded it.</summary>
+public sealed record TimelineEntry(long? Version, string What, DateTimeOffset At, string? By, System.Text.Json.JsonElement? Details = null);
 
 public sealed record ScoreReason(string Factor, decimal Points, string Explanation);
 

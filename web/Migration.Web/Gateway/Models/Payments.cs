@@ -25,7 +25,24 @@ public sealed record Payment(
     IReadOnlyList<PaymentApproval> Approvals,
     string? SentBackReason,
     IReadOnlyList<PaymentStep> Steps,
-    long Version);
+    long Version)
+{
+    public decimal CalculatedKzt { get; init; }
+    public Guid? BatchId { get; init; }
+    public string? EndToEndId { get; init; }
+    public string? StatementId { get; init; }
+    public DateOnly? BookedOn { get; init; }
+    public string? ReturnReason { get; init; }
+    public string? CancelReason { get; init; }
+    public Guid? ReissuedAs { get; init; }
+}
+
+/// <summary>A claw-back: what a household owes back for a case it withdrew from or left, and its repayments.</summary>
+public sealed record RecoveryCase(
+    Guid Id, Guid CaseId, Guid HouseholdId, string Oblast, decimal AmountDueKzt, decimal RepaidKzt, decimal OutstandingKzt, string Status, string Reason,
+    string OpenedBy, DateTimeOffset OpenedAt, IReadOnlyList<Repayment> Repayments, long Version);
+
+public sealed record Repayment(decimal AmountKzt, DateOnly ReceivedOn, string Reference, string By, DateTimeOffset RecordedAt);
 
 public sealed record BudgetLine(Guid Id, int FiscalYear, string Source, string Oblast, decimal AllocatedKzt, decimal CommittedKzt, decimal SpentKzt, decimal AvailableKzt, string Reference, long Version);
 

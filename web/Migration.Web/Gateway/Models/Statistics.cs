@@ -11,3 +11,10 @@ public sealed record CaseStatistics(IReadOnlyList<StatusCount> ByStatus, IReadOn
 public sealed record Quota(string Oblast, string? OblastName, int Year, int? MaxHouseholds, int? MaxPeople, int HouseholdsApproved, int PeopleApproved);
 
 public sealed record Quotas(int Year, IReadOnlyList<Quota> Items);
+
+public sealed record DayStatusCount(string Status, int Cases);
+
+public sealed record StatusDay(DateOnly Date, IReadOnlyList<DayStatusCount> ByStatus);
+
+/// <summary>Cases in each status at the end of each day of a period (<c>GET /api/cases/statistics/daily</c>).</summary>
+public sealed record StatusHistory(DateOnly From, DateOnly To, IReadOnlyList<StatusDay> Days);

@@ -56,6 +56,7 @@ public static class EventStoreExtensions
             .ApplyAllDatabaseChangesOnStartup()
             .AddAsyncDaemon(DaemonMode.HotCold);
 
+        builder.Services.AddHostedService<StoppedShardRestarts>();
         builder.AddIdempotencyKeys();
 
         // Marten puts its schema migration first among the hosted services; the database must exist before it runs.

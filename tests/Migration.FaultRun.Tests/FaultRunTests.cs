@@ -122,6 +122,8 @@ public sealed class FaultRunTests(ITestOutputHelper output) : IAsyncLifetime
         // Every consumer has caught up and nothing went to an error queue.
         await Eventually.True(async () => (await BrokerQueues.Depths(system.Isolation)).Values.All(d => d == 0), "every queue drained", TimeSpan.FromMinutes(1));
         var failed = (await BrokerQueues.Depths(system.Isolation)).Where(q => q.Key.EndsWith("_error", StringComparison.Ordinal) && q.Value > 0).ToList();
+        foreach (var (queue, _) in failed)
+            foreach (var fault in await BrokerQueues.Faults(system.Isolation, queue, 3)) output.WriteLine($"{queue}: {fault}");
         Assert.True(failed.Count == 0, $"messages in error queues: {string.Join(", ", failed.Select(q => $"{q.Key} {q.Value}"))}");
         var state = await ProgramState.Read(api, scenario.Households.Select(h => h.Members[0].Iin), cancel.Token);
         var invariants = new Invariants(scenario, state, new EventCounts(system.Isolation));

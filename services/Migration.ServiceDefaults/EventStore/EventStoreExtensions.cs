@@ -56,6 +56,7 @@ public static class EventStoreExtensions
             .ApplyAllDatabaseChangesOnStartup()
             .AddAsyncDaemon(DaemonMode.HotCold);
 
+        SchemaMigrationRetry.Wrap(builder.Services);
         builder.Services.AddHostedService<StoppedShardRestarts>();
         builder.AddIdempotencyKeys();
 

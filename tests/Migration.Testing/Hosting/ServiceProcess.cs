@@ -53,7 +53,7 @@ public sealed class ServiceProcess(string name, string projectFolder, IReadOnlyD
             // A whole log is read by a person: what the async daemon and the shared plumbing did, too.
             start.Environment["Logging__LogLevel__JasperFx.Events"] = "Information";
             start.Environment["Logging__LogLevel__Marten"] = "Information";
-            start.Environment["Logging__LogLevel__Migration.ServiceDefaults"] = "Information";
+            start.Environment["Logging__LogLevel__Migration"] = "Information";
         }
 
         foreach (var (key, value) in Settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

@@ -52,7 +52,7 @@ public sealed class FaultRunTests(ITestOutputHelper output) : IAsyncLifetime
         if (servers is not null) await servers.DisposeAsync();
     }
 
-    /// <summary>Skipped in the test command until the open bugs in docs/program-run.md#faults are fixed.</summary>
+    /// <summary>What the faults did and why it holds: docs/program-run.md#faults.</summary>
     [Fact]
     public async Task Every_instance_killed_and_both_servers_restarted_the_program_still_ends_with_its_invariants_holding()
     {

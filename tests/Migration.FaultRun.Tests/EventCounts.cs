@@ -10,7 +10,10 @@ namespace Migration.FaultRun.Tests;
 public sealed class EventCounts(Isolation isolation)
 {
     /// <summary>Events of <paramref name="eventType"/> (Marten's alias: snake case of the class name) per <paramref name="field"/> of the event, or per stream.</summary>
-    public async Task<Dictionary<Guid, int>> Per(string service, string eventType, string? field = null)
+    public Task<Dictionary<Guid, int>> Per(string service, string eventType, string? field = null) => Per(service, [eventType], field);
+
+    /// <summary>Events of any of <paramref name="eventTypes"/> (the stored names of every version of one event) per <paramref name="field"/>, or per stream.</summary>
+    public async Task<Dictionary<Guid, int>> Per(string service, string[] eventTypes, string? field = null)
     {
         var schema = service.Replace('-', '_');
         // Streams are keyed by a uuid in most services and by text (a uuid's text) in the registry.
@@ -18,8 +21,8 @@ public sealed class EventCounts(Isolation isolation)
         await using var connection = new NpgsqlConnection(isolation.Database(service));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            $"select {key}, count(*) from {schema}.mt_events where type = $1 group by 1", connection);
-        command.Parameters.AddWithValue(eventType);
+            $"select {key}, count(*) from {schema}.mt_events where type = any($1) group by 1", connection);
+        command.Parameters.AddWithValue(eventTypes);
         var counts = new Dictionary<Guid, int>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) counts[Guid.Parse(reader.GetString(0))] = (int)reader.GetInt64(1);

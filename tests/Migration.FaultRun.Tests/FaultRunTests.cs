@@ -52,8 +52,8 @@ public sealed class FaultRunTests(ITestOutputHelper output) : IAsyncLifetime
         if (servers is not null) await servers.DisposeAsync();
     }
 
-    /// <summary>Skipped in the test command until the open bugs in docs/program-run.md#faults are fixed.</summary>
-    [Fact(Skip = "Not passing yet: case payment reports lost after overlapping broker and database restarts, MoveConfirmed messages in the registry's error queue; see docs/program-run.md#faults")]
+    /// <summary>Skipped in the test command until it passes reliably: docs/program-run.md#faults and "Not there yet".</summary>
+    [Fact(Skip = "Not reliable yet (1 pass in its last 4 runs): after the PostgreSQL restart, one housing unit shown as held by two cases in the case service's view, and an idempotency key left in progress past its lease; see docs/program-run.md#not-there-yet")]
     public async Task Every_instance_killed_and_both_servers_restarted_the_program_still_ends_with_its_invariants_holding()
     {
         try
@@ -120,8 +120,11 @@ public sealed class FaultRunTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Contains(" 0 households failed.", stages.ToString(), StringComparison.Ordinal);
 
         // Every consumer has caught up and nothing went to an error queue.
-        await Eventually.True(async () => (await BrokerQueues.Depths(system.Isolation)).Values.All(d => d == 0), "every queue drained", TimeSpan.FromMinutes(1));
+        await Eventually.True(async () => (await BrokerQueues.Depths(system.Isolation)).Where(q => !q.Key.EndsWith("_error", StringComparison.Ordinal)).All(q => q.Value == 0),
+            "every queue drained", TimeSpan.FromMinutes(1));
         var failed = (await BrokerQueues.Depths(system.Isolation)).Where(q => q.Key.EndsWith("_error", StringComparison.Ordinal) && q.Value > 0).ToList();
+        foreach (var (queue, _) in failed)
+            foreach (var fault in await BrokerQueues.Faults(system.Isolation, queue, 3)) output.WriteLine($"{queue}: {fault}");
         Assert.True(failed.Count == 0, $"messages in error queues: {string.Join(", ", failed.Select(q => $"{q.Key} {q.Value}"))}");
         var state = await ProgramState.Read(api, scenario.Households.Select(h => h.Members[0].Iin), cancel.Token);
         var invariants = new Invariants(scenario, state, new EventCounts(system.Isolation));

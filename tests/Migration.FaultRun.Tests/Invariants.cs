@@ -152,17 +152,25 @@ public sealed class Invariants(ProgramScenario scenario, ProgramState state, Eve
     {
         var violations = new List<string>();
         var relocatedHouseholds = state.Cases.Where(c => Outcome(c) == Outcomes.Relocated).Select(c => c.GetProperty("householdId").GetGuid()).ToHashSet();
-        var moves = await events.Per("registry", "household_moved");
+        // Version 1 of the event kept its name; version 2 is stored with a suffix.
+        var moves = await events.Per("registry", ["household_moved", "household_moved_v2"]);
         violations.AddRange(relocatedHouseholds.Where(h => moves.GetValueOrDefault(h) != 1).Select(h => $"relocated household {h} moved {moves.GetValueOrDefault(h)} times in the registry"));
         violations.AddRange(moves.Where(m => !relocatedHouseholds.Contains(m.Key)).Select(m => $"household {m.Key} moved in the registry, but its case is not relocated"));
 
+        // A case withdrawn after its approval may reach housing and the payment service as ended before its approval does
+        // (messages are not ordered: a page is published concurrently, a delivery is retried across a restart): then they
+        // reserve and compute nothing for it, on purpose, and nothing may be paid for it.
+        var withdrawn = state.Cases.Where(c => Outcome(c) == Outcomes.Withdrawn).Select(c => c.GetProperty("id").GetGuid()).ToHashSet();
         var placements = await events.Per("housing-allocation", "placement_requested", "CaseId");
         violations.AddRange(placements.Where(p => p.Value > 1).Select(p => $"housing took the approval of case {p.Key} {p.Value} times"));
-        violations.AddRange(ApprovedCases.Where(c => !placements.ContainsKey(c)).Select(c => $"housing never heard of the approval of case {c}"));
+        violations.AddRange(ApprovedCases.Where(c => !placements.ContainsKey(c) && !withdrawn.Contains(c)).Select(c => $"housing never heard of the approval of case {c}"));
 
         var entitlements = await events.Per("subsidy-payment", "entitlement_calculated", "CaseId");
         violations.AddRange(entitlements.Where(e => e.Value > 1).Select(e => $"the entitlement of case {e.Key} was calculated {e.Value} times"));
-        violations.AddRange(ApprovedCases.Where(c => !entitlements.ContainsKey(c)).Select(c => $"the payment service never calculated the entitlement of approved case {c}"));
+        violations.AddRange(ApprovedCases.Where(c => !entitlements.ContainsKey(c) && !withdrawn.Contains(c))
+            .Select(c => $"the payment service never calculated the entitlement of approved case {c}"));
+        violations.AddRange(ApprovedCases.Where(c => !entitlements.ContainsKey(c) && withdrawn.Contains(c) && state.Payments.Any(p => Id(p, "caseId") == c))
+            .Select(c => $"withdrawn case {c} has payments but no entitlement"));
 
         violations.AddRange((await events.Per("relocation-case", "case_closed")).Where(c => c.Value > 1).Select(c => $"case {c.Key} closed {c.Value} times"));
 

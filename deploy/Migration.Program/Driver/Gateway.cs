@@ -163,11 +163,12 @@ public sealed class Gateway : IDisposable
 
     /// <summary>
     /// An answer that says nothing about the request itself: the gateway found no instance (502/504), the service's
-    /// database is down (503), or the first try with this key still holds it (a killed instance's lease runs out).
+    /// database is down (503), or the first try with this key still holds it (a killed instance's lease runs out; an
+    /// upload with the same key is still arriving).
     /// </summary>
     private static bool IsPassing(Reply reply) =>
         reply.Status is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout
-        || (reply.Status == HttpStatusCode.Conflict && reply.Code == "idempotency.in-progress");
+        || (reply.Status == HttpStatusCode.Conflict && reply.Code is "idempotency.in-progress" or "import.upload-in-progress");
 
     /// <summary>The connection failed or was cut, or the answer did not come in time (not the run's own cancellation).</summary>
     private static bool IsWayFailure(Exception e, CancellationToken cancellationToken) =>

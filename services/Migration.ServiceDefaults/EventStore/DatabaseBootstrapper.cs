@@ -1,3 +1,4 @@
+using Migration.ServiceDefaults.Problems;
 using Npgsql;
 using Polly;
 using Polly.Retry;
@@ -49,9 +50,11 @@ public static class StartupRetry
         new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
+                // Refused, cut, starting up or shutting down (57P01 "terminating connection due to administrator command"
+                // is no transient error to Npgsql), also when Marten wraps it.
                 ShouldHandle = new PredicateBuilder()
                     .Handle<NpgsqlException>(e => e is not PostgresException || e.IsTransient)
-                    .Handle<System.Net.Sockets.SocketException>()
+                    .Handle<Exception>(DependencyUnavailable.Is)
                     .Handle<TimeoutException>(),
                 MaxRetryAttempts = 30,
                 BackoffType = DelayBackoffType.Exponential,

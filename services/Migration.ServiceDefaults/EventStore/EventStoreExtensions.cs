@@ -58,6 +58,8 @@ public static class EventStoreExtensions
             .AddAsyncDaemon(DaemonMode.HotCold);
         if (schema.ApplySchemaAtStartup) marten.ApplyAllDatabaseChangesOnStartup();
 
+        SchemaMigrationRetry.Wrap(builder.Services);
+        builder.Services.AddHostedService<StoppedShardRestarts>();
         builder.AddIdempotencyKeys();
 
         // Marten puts its schema migration first among the hosted services; the database must exist before it runs,

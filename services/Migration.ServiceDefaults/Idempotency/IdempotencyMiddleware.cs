@@ -66,11 +66,13 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         {
             await next(context);
         }
-        catch
+        catch (Exception failure)
         {
+            var connectionLost = transaction.ConnectionLost && !DependencyUnavailable.Is(failure);
             await lease.DisposeAsync();
             await transaction.DisposeAsync(); // rolls the request's effects back
             await keys.Release(request, CancellationToken.None);
+            if (connectionLost) throw new DatabaseConnectionLostException(failure);
             throw;
         }
         finally
@@ -91,10 +93,17 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
             // The answer commits with the effects. One too large to keep is kept without its body: a retry gets the
             // status, Location and ETag (and reads the resource there), and never runs the request a second time.
             var kept = captured.Length <= settings.MaxStoredResponseBytes;
-            await keys.Complete(request, new StoredResponse(response.StatusCode, kept ? response.ContentType : null,
-                response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
-                response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
-                kept ? captured.ToArray() : []), transaction, CancellationToken.None);
+            try
+            {
+                await keys.Complete(request, new StoredResponse(response.StatusCode, kept ? response.ContentType : null,
+                    response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
+                    response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
+                    kept ? captured.ToArray() : []), transaction, CancellationToken.None);
+            }
+            catch (Exception failure) when (transaction.ConnectionLost && !DependencyUnavailable.Is(failure))
+            {
+                throw new DatabaseConnectionLostException(failure);
+            }
         }
 
         captured.Position = 0;

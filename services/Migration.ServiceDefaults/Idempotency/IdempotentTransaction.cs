@@ -12,6 +12,10 @@ public sealed class IdempotentTransaction(NpgsqlConnection connection, NpgsqlTra
 {
     public NpgsqlTransaction Transaction { get; } = transaction;
 
+    /// <summary>The connection broke (the server restarted or cut it): the transaction is gone, uncommitted.</summary>
+    public bool ConnectionLost =>
+        Transaction.Connection is null || connection.FullState.HasFlag(System.Data.ConnectionState.Broken) || connection.State == System.Data.ConnectionState.Closed;
+
     /// <summary>Disposing without committing rolls back.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -98,7 +98,7 @@ public static class SubmittingImports
         }
         catch (IOException) when (File.Exists(file))
         {
-            throw ProblemException.Conflict(InProgress, "An upload with this Idempotency-Key is still arriving; read its job once it is accepted.");
+            spool = TakeOverAbandoned(file);
         }
 
         try
@@ -110,6 +110,26 @@ public static class SubmittingImports
         {
             File.Delete(file);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The spool file of an upload with the same key exists. While its upload runs, the process receiving it holds the
+    /// file open exclusively (an advisory lock the operating system drops when the process ends): then this upload
+    /// answers 409. A file nobody holds was left by an instance that died in the middle of the upload (SIGKILL, a crash);
+    /// without its job, nothing will ever read it, so this upload takes it over and writes it anew.
+    /// </summary>
+    private static FileStream TakeOverAbandoned(string file)
+    {
+        try
+        {
+            var spool = new FileStream(file, FileMode.Open, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+            spool.SetLength(0);
+            return spool;
+        }
+        catch (IOException)
+        {
+            throw ProblemException.Conflict(InProgress, "An upload with this Idempotency-Key is still arriving; read its job once it is accepted.");
         }
     }
 

@@ -1,5 +1,6 @@
 using MassTransit;
 using Migration.ServiceDefaults.Health;
+using Migration.ServiceDefaults.Problems;
 
 namespace Migration.ServiceDefaults.Messaging;
 
@@ -40,7 +41,14 @@ public static class MessagingExtensions
 
                 endpoint.ConcurrentMessageLimit = inFlight;
                 endpoint.UseRetryWhileDependencyUnavailable(settings);   // outermost: waits out a database restart
-                endpoint.UseMessageRetry(retry => retry.Intervals(settings.EffectiveRetryIntervals));
+                endpoint.UseMessageRetry(retry =>
+                {
+                    // Not the database being unreachable: that is the outer retry's. A retry filter that gives up marks the
+                    // message as retried, and an outer one then gives up at once too (MassTransit's nested retries): had
+                    // these quick retries taken a restart too, the message would have gone to its error queue in a second.
+                    retry.Ignore<Exception>(DependencyUnavailable.Is);
+                    retry.Intervals(settings.EffectiveRetryIntervals);
+                });
             });
 
             bus.UsingRabbitMq((context, rabbit) =>

@@ -31,6 +31,13 @@ public sealed class MessagingSettings
     /// <summary>How long one publish of the event forwarder may take before it is abandoned and retried.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The longest wait between two attempts of a forwarder's publish while the broker is unreachable.</summary>
+    public TimeSpan PublishRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The wait before attempt <paramref name="attempt"/> + 1 of a publish: 0.25 s, doubling, up to <see cref="PublishRetryMaxDelay"/>.</summary>
+    public TimeSpan PublishRetryDelay(int attempt) =>
+        TimeSpan.FromMilliseconds(Math.Min(250 * Math.Pow(2, Math.Min(attempt - 1, 10)), PublishRetryMaxDelay.TotalMilliseconds));
+
     /// <summary>How many events the forwarder takes in one page.</summary>
     public int ForwarderBatchSize { get; set; } = 500;
 }

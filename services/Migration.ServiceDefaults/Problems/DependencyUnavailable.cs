@@ -25,6 +25,7 @@ public static class DependencyUnavailable
                     return false; // the server answered: a real error of the request or the code
                 case NpgsqlException npgsql when npgsql.IsTransient:
                 case SocketException:
+                case DatabaseConnectionLostException:
                     return true;
                 case AggregateException aggregate when aggregate.InnerExceptions.Any(Is):
                     return true;

@@ -11,7 +11,13 @@ namespace Migration.Testing.Hosting;
 public sealed class ServiceProcess(string name, string projectFolder, IReadOnlyDictionary<string, string> settings, int? port = null) : IAsyncDisposable
 {
     private const int LogLines = 200;
+
+    /// <summary>When set, a folder where every process writes its whole log as well (<c>name-port.log</c>), e.g. to study a fault run.</summary>
+    public const string LogFolderVariable = "MIGRATION_PROCESS_LOGS";
+
     private readonly ConcurrentQueue<string> _log = new();
+    private readonly Lock _fileLock = new();
+    private StreamWriter? _file;
     private Process? _process;
 
     public string Name { get; } = name;
@@ -45,9 +51,18 @@ public sealed class ServiceProcess(string name, string projectFolder, IReadOnlyD
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         start.Environment["Urls"] = Address.ToString();
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        if (Environment.GetEnvironmentVariable(LogFolderVariable) is { Length: > 0 })
+        {
+            // A whole log is read by a person: what the async daemon and the shared plumbing did, too.
+            start.Environment["Logging__LogLevel__JasperFx.Events"] = "Information";
+            start.Environment["Logging__LogLevel__Marten"] = "Information";
+            start.Environment["Logging__LogLevel__Migration"] = "Information";
+        }
+
         foreach (var (key, value) in Settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
         _process?.Dispose(); // an instance started again after a kill
+        OpenLogFile();
         _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Name}.");
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);
@@ -95,6 +110,18 @@ public sealed class ServiceProcess(string name, string projectFolder, IReadOnlyD
         if (line is null) return;
         _log.Enqueue(line);
         while (_log.Count > LogLines) _log.TryDequeue(out _);
+        lock (_fileLock) _file?.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {line}");
+    }
+
+    private void OpenLogFile()
+    {
+        if (Environment.GetEnvironmentVariable(LogFolderVariable) is not { Length: > 0 } folder) return;
+        Directory.CreateDirectory(folder);
+        lock (_fileLock)
+        {
+            _file ??= new StreamWriter(Path.Combine(folder, $"{Name}-{Port}.log"), append: true) { AutoFlush = true };
+            _file.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} ==== {Name} started on port {Port}");
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -106,5 +133,10 @@ public sealed class ServiceProcess(string name, string projectFolder, IReadOnlyD
         }
 
         _process?.Dispose();
+        lock (_fileLock)
+        {
+            _file?.Dispose();
+            _file = null;
+        }
     }
 }

@@ -15,7 +15,6 @@ public sealed class BrokerCluster : IAsyncDisposable
 {
     public const int NodeCount = 3;
     private readonly Dictionary<string, string> environment;
-    private readonly HashSet<int> killed = [];
 
     private BrokerCluster(Dictionary<string, string> environment, string postgres, int amqp, int management)
     {
@@ -39,9 +38,6 @@ public sealed class BrokerCluster : IAsyncDisposable
 
     public static int NodeNumber(string nodeName) =>
         int.Parse(nodeName["migration-".Length..nodeName.IndexOf('@', StringComparison.Ordinal)], CultureInfo.InvariantCulture);
-
-    /// <summary>The same servers, with the management API of a node still alive (for reads after a kill).</summary>
-    public ServerEndpoints Surviving => Endpoints with { RabbitMqManagement = Management[Enumerable.Range(1, NodeCount).Last(n => !killed.Contains(n)) - 1] };
 
     public static async Task<BrokerCluster> Start(string name)
     {
@@ -77,11 +73,7 @@ public sealed class BrokerCluster : IAsyncDisposable
     }
 
     /// <summary>SIGKILL to node <paramref name="number"/>'s Erlang VM: its connections drop, its queue replicas go.</summary>
-    public async Task Kill(int number)
-    {
-        killed.Add(number);
-        await Run(environment, "kill-node", Text(number));
-    }
+    public Task Kill(int number) => Run(environment, "kill-node", Text(number));
 
     public async ValueTask DisposeAsync() => await Run(environment, "stop");
 

@@ -5,7 +5,14 @@ using System.Text.Json;
 namespace Migration.BrokerFailover.Tests;
 
 /// <summary>One quorum queue as the management API sees it: its leader node, its members, its messages.</summary>
-public sealed record QueueView(string Name, string Type, string? Leader, IReadOnlyList<string> Members, int Messages, long Delivered);
+/// <param name="State"><c>running</c>, or e.g. <c>down</c> for a classic queue whose node is gone (it then reports no messages).</param>
+public sealed record QueueView(string Name, string Type, string State, string? Leader, IReadOnlyList<string> Members, int? Messages, long Delivered)
+{
+    public bool Drained => State == "running" && Messages == 0;
+
+    public override string ToString() =>
+        $"{Name} ({Type}, {State}, leader {Leader ?? "–"}, members {Members.Count}, messages {Messages?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"})";
+}
 
 /// <summary>A channel's consumption: whose connection (the client's port) and how many deliveries it acknowledged.</summary>
 public sealed record ChannelView(string Name, string Node, int ClientPort, long Acknowledged);
@@ -44,9 +51,10 @@ public sealed class ClusterManagement(IReadOnlyList<Uri> nodes, string virtualHo
     private static QueueView Queue(JsonElement q) => new(
         q.GetProperty("name").GetString()!,
         q.TryGetProperty("type", out var type) ? type.GetString()! : "classic",
+        q.TryGetProperty("state", out var state) && state.ValueKind == JsonValueKind.String ? state.GetString()! : "unknown",
         q.TryGetProperty("leader", out var leader) && leader.ValueKind == JsonValueKind.String ? leader.GetString() : null,
         q.TryGetProperty("members", out var members) && members.ValueKind == JsonValueKind.Array ? [.. members.EnumerateArray().Select(m => m.GetString()!)] : [],
-        q.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Number ? messages.GetInt32() : 0,
+        q.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Number ? messages.GetInt32() : null,
         Count(q, "deliver_get"));
 
     private static long Count(JsonElement e, string stat) =>

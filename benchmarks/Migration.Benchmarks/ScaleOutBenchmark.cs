@@ -54,6 +54,7 @@ public static class ScaleOutBenchmark
             .Append(("rabbitmq", ProcessCpu.Of(broker) ?? TimeSpan.Zero))
             .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
 
+        var bytesBefore = await SystemFootprint.DatabaseBytes(system.Isolation, cancellationToken);
         var load = ProgramBenchmark.LoadAverage();
         var cpuBefore = Cpu();
         var machineBefore = MachineCpu.Busy();
@@ -63,7 +64,10 @@ public static class ScaleOutBenchmark
         var elapsed = clock.Elapsed;
         var machine = MachineCpu.Busy() - machineBefore;
         var cpu = Cpu().ToDictionary(c => c.Key, c => c.Value - cpuBefore.GetValueOrDefault(c.Key), StringComparer.Ordinal);
+        var loadAfter = ProgramBenchmark.LoadAverage();
         var events = (await EventCounts.Read(system.Isolation, cancellationToken)).Values.Sum();
-        return new ScaleOutRun(instances, report, elapsed, api.Requests, events, cpu, machine, load, ProgramBenchmark.LoadAverage());
+        var bytes = (await SystemFootprint.DatabaseBytes(system.Isolation, cancellationToken)).Sum(b => b.Value - bytesBefore.GetValueOrDefault(b.Key));
+        var messages = await SystemFootprint.MessagesDelivered(system.Isolation, cancellationToken);
+        return new ScaleOutRun(instances, report, elapsed, api.Requests, events, cpu, machine, load, loadAfter) { Messages = messages, DatabaseBytes = bytes };
     }
 }

@@ -14,6 +14,12 @@ public sealed record ScaleOutRun(
 {
     private static readonly CultureInfo Ci = CultureInfo.InvariantCulture;
 
+    /// <summary>Messages the broker delivered to the services' consumers during the run.</summary>
+    public long Messages { get; init; }
+
+    /// <summary>How much the four services' databases grew during the run.</summary>
+    public long DatabaseBytes { get; init; }
+
     /// <summary>Time from the first stage to the closure (the stages' times summed, as benchmark 1 counts it).</summary>
     public TimeSpan Wall => Report.Stages.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Took);
 
@@ -60,6 +66,18 @@ public sealed record ScaleOutRun(
         text.AppendLine(Ci, $"| ---: | {string.Join(" | ", stageNames.Select(_ => "---:"))} |");
         foreach (var r in runs)
             text.AppendLine(Ci, $"| {r.Instances} | {string.Join(" | ", stageNames.Select(n => r.Report.Stages.FirstOrDefault(s => s.Stage == n)?.Took.TotalSeconds.ToString("0.0", Ci) ?? "–"))} |");
+        text.AppendLine();
+        text.AppendLine("Per case (household), from the same runs:");
+        text.AppendLine();
+        text.AppendLine("| instances | cases | events | messages delivered | requests | database growth | CPU s of the system (PostgreSQL) |");
+        text.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var r in runs)
+        {
+            double cases = r.Report.Cases.Count;
+            text.AppendLine(Ci, $"| {r.Instances} | {cases:0} | {r.Events / cases:0.0} | {r.Messages / cases:0.0} | {r.Requests / cases:0.0} | {r.DatabaseBytes / cases / 1024:0} KiB | " +
+                $"{r.Ours.TotalSeconds / cases:0.00} ({r.Cpu.GetValueOrDefault("postgresql").TotalSeconds / cases:0.00}) |");
+        }
+
         text.AppendLine();
         foreach (var r in runs)
             text.AppendLine(Ci, $"{r.Instances} instance(s): outcomes {string.Join(", ", r.Report.CasesByOutcome.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} {o.Value}"))}; every budget line balances: {r.Report.Budgets.All(b => b.Balances)}; {r.Requests:N0} requests.");

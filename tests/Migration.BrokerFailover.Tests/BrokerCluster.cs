@@ -73,7 +73,24 @@ public sealed class BrokerCluster : IAsyncDisposable
     }
 
     /// <summary>SIGKILL to node <paramref name="number"/>'s Erlang VM: its connections drop, its queue replicas go.</summary>
-    public Task Kill(int number) => Run(environment, "kill-node", Text(number));
+    public async Task Kill(int number)
+    {
+        await Run(environment, "kill-node", Text(number));
+        Killed.Add(number);
+    }
+
+    /// <summary>The nodes killed and not started again.</summary>
+    public HashSet<int> Killed { get; } = [];
+
+    /// <summary>Boots every killed node again; they rejoin the cluster (deleting a virtual host waits for all its nodes).</summary>
+    public async Task Revive()
+    {
+        foreach (var number in Killed.ToList())
+        {
+            await Run(environment, "start-node", Text(number));
+            Killed.Remove(number);
+        }
+    }
 
     public async ValueTask DisposeAsync() => await Run(environment, "stop");
 

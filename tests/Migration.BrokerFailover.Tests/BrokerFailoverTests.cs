@@ -54,6 +54,7 @@ public sealed class BrokerFailoverTests(ITestOutputHelper output) : IAsyncLifeti
 
     public async Task DisposeAsync()
     {
+        if (cluster is not null) await cluster.Revive(); // the virtual host's deletion needs every node
         if (system is not null) await system.DisposeAsync();
         if (cluster is not null) await cluster.DisposeAsync();
     }
@@ -155,6 +156,8 @@ public sealed class BrokerFailoverTests(ITestOutputHelper output) : IAsyncLifeti
         }.ToDictionary(v => v.Key, v => v.Value.ToList());
         foreach (var (invariant, found) in violations)
             output.WriteLine($"{invariant}: {(found.Count == 0 ? "holds" : $"{found.Count} violations")}");
+        foreach (var named in state.Cases.Where(c => violations.Values.SelectMany(v => v).Any(v => v.Contains(c.GetProperty("id").GetString()!, StringComparison.Ordinal))))
+            output.WriteLine($"case named in a violation: {named}");
         Assert.True(violations.Values.All(v => v.Count == 0),
             string.Join("\n", violations.Where(v => v.Value.Count > 0).Select(v => $"{v.Key}:\n  {string.Join("\n  ", v.Value)}")));
         Assert.Equal(scenario.Households.Count, state.Cases.Count);

@@ -56,7 +56,7 @@ public sealed class BrokerNodesTests
         try
         {
             var health = await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(60));
-            Assert.Equal(BusHealthStatus.Healthy, health.Status);
+            Assert.Equal(BusHealthStatus.Healthy, health);
         }
         finally
         {

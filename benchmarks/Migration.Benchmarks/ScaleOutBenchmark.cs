@@ -66,7 +66,8 @@ public static class ScaleOutBenchmark
         var cpu = Cpu().ToDictionary(c => c.Key, c => c.Value - cpuBefore.GetValueOrDefault(c.Key), StringComparer.Ordinal);
         var loadAfter = ProgramBenchmark.LoadAverage();
         var events = (await EventCounts.Read(system.Isolation, cancellationToken)).Values.Sum();
-        var bytes = (await SystemFootprint.DatabaseBytes(system.Isolation, cancellationToken)).Sum(b => b.Value - bytesBefore.GetValueOrDefault(b.Key));
+        var bytes = (await SystemFootprint.DatabaseBytes(system.Isolation, cancellationToken))
+            .ToDictionary(b => b.Key, b => b.Value - bytesBefore.GetValueOrDefault(b.Key), StringComparer.Ordinal);
         var messages = await SystemFootprint.MessagesDelivered(system.Isolation, cancellationToken);
         return new ScaleOutRun(instances, report, elapsed, api.Requests, events, cpu, machine, load, loadAfter) { Messages = messages, DatabaseBytes = bytes };
     }

@@ -17,8 +17,8 @@ public sealed record ScaleOutRun(
     /// <summary>Messages the broker delivered to the services' consumers during the run.</summary>
     public long Messages { get; init; }
 
-    /// <summary>How much the four services' databases grew during the run.</summary>
-    public long DatabaseBytes { get; init; }
+    /// <summary>How much each service's database grew during the run.</summary>
+    public IReadOnlyDictionary<string, long> DatabaseBytes { get; init; } = new Dictionary<string, long>();
 
     /// <summary>Time from the first stage to the closure (the stages' times summed, as benchmark 1 counts it).</summary>
     public TimeSpan Wall => Report.Stages.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Took);
@@ -74,10 +74,13 @@ public sealed record ScaleOutRun(
         foreach (var r in runs)
         {
             double cases = r.Report.Cases.Count;
-            text.AppendLine(Ci, $"| {r.Instances} | {cases:0} | {r.Events / cases:0.0} | {r.Messages / cases:0.0} | {r.Requests / cases:0.0} | {r.DatabaseBytes / cases / 1024:0} KiB | " +
+            text.AppendLine(Ci, $"| {r.Instances} | {cases:0} | {r.Events / cases:0.0} | {r.Messages / cases:0.0} | {r.Requests / cases:0.0} | {r.DatabaseBytes.Values.Sum() / cases / 1024:0} KiB | " +
                 $"{r.Ours.TotalSeconds / cases:0.00} ({r.Cpu.GetValueOrDefault("postgresql").TotalSeconds / cases:0.00}) |");
         }
 
+        text.AppendLine();
+        foreach (var r in runs)
+            text.AppendLine(Ci, $"{r.Instances} instance(s), database growth per case: {string.Join(", ", r.DatabaseBytes.Select(b => $"{b.Key} {b.Value / (double)r.Report.Cases.Count / 1024:0} KiB"))}.");
         text.AppendLine();
         foreach (var r in runs)
             text.AppendLine(Ci, $"{r.Instances} instance(s): outcomes {string.Join(", ", r.Report.CasesByOutcome.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} {o.Value}"))}; every budget line balances: {r.Report.Budgets.All(b => b.Balances)}; {r.Requests:N0} requests.");

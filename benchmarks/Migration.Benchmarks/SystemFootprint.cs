@@ -1,9 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Migration.Testing.Hosting;
 using Migration.Testing.Servers;
-using Npgsql;
 
 namespace Migration.Benchmarks;
 
@@ -13,19 +11,8 @@ namespace Migration.Benchmarks;
 /// </summary>
 public static class SystemFootprint
 {
-    public static async Task<IReadOnlyDictionary<string, long>> DatabaseBytes(Isolation isolation, CancellationToken cancellationToken)
-    {
-        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (service, _) in ProgramSystem.Services)
-        {
-            await using var connection = new NpgsqlConnection(isolation.Database(service));
-            await connection.OpenAsync(cancellationToken);
-            await using var size = new NpgsqlCommand("select pg_database_size(current_database())", connection);
-            sizes[service] = (long)(await size.ExecuteScalarAsync(cancellationToken))!;
-        }
-
-        return sizes;
-    }
+    public static Task<IReadOnlyDictionary<string, long>> DatabaseBytes(Isolation isolation, CancellationToken cancellationToken) =>
+        EventCounts.PerService(isolation, _ => "select pg_database_size(current_database())", cancellationToken);
 
     /// <summary>
     /// Messages delivered in the virtual host so far, once the management API's statistics (sampled every 5 s) have

@@ -62,14 +62,7 @@ EOF
 
 await_node() {
   node "$1"
-  local deadline=$((SECONDS + BOOT_TIMEOUT))
-  until rabbit rabbitmqctl -q await_startup --timeout "$BOOT_TIMEOUT" >/dev/null 2>&1; do
-    if ((SECONDS >= deadline)); then
-      tail -n 20 "$RABBIT_BASE/log/$RABBIT_NODE.log" >&2 2>/dev/null || true
-      die "$RABBIT_NODE did not start within ${BOOT_TIMEOUT}s"
-    fi
-    sleep 1
-  done
+  rabbit_await "$BOOT_TIMEOUT"
 }
 
 boot_node() {

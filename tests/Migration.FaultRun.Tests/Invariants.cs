@@ -164,7 +164,11 @@ public sealed class Invariants(ProgramScenario scenario, ProgramState state, Eve
 
         var entitlements = await events.Per("subsidy-payment", "entitlement_calculated", "CaseId");
         violations.AddRange(entitlements.Where(e => e.Value > 1).Select(e => $"the entitlement of case {e.Key} was calculated {e.Value} times"));
-        violations.AddRange(ApprovedCases.Where(c => !entitlements.ContainsKey(c)).Select(c => $"the payment service never calculated the entitlement of approved case {c}"));
+        // A case withdrawn just after its approval may reach the payment service withdrawn first (the two reports travel
+        // on separate queues): it then computes nothing, by design (CaseApprovedConsumer). Every other approved case has one.
+        var withdrawn = state.Cases.Where(c => Outcome(c) == Outcomes.Withdrawn).Select(c => c.GetProperty("id").GetGuid()).ToHashSet();
+        violations.AddRange(ApprovedCases.Where(c => !entitlements.ContainsKey(c) && !withdrawn.Contains(c))
+            .Select(c => $"the payment service never calculated the entitlement of approved case {c}"));
 
         violations.AddRange((await events.Per("relocation-case", "case_closed")).Where(c => c.Value > 1).Select(c => $"case {c.Key} closed {c.Value} times"));
 

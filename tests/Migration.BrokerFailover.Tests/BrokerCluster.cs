@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
+using Migration.Testing.Hosting;
 using Migration.Testing.Servers;
 
 namespace Migration.BrokerFailover.Tests;
@@ -45,7 +43,7 @@ public sealed class BrokerCluster : IAsyncDisposable
         Directory.CreateDirectory(folder);
         var portsFile = Path.Combine(folder, "ports.env");
         if (File.Exists(portsFile))
-            await Run(Read(portsFile), "stop"); // a cluster an aborted run left behind
+            await Run(LocalScript.Recall(portsFile), "stop"); // a cluster an aborted run left behind
 
         var first = FreeBase();
         var environment = new Dictionary<string, string>
@@ -57,7 +55,7 @@ public sealed class BrokerCluster : IAsyncDisposable
             ["MIGRATION_CLUSTER_DIST_PORT"] = Text(first + (2 * NodeCount)),
             ["MIGRATION_CLUSTER_EPMD_PORT"] = Text(first + (3 * NodeCount)),
         };
-        await File.WriteAllLinesAsync(portsFile, environment.Select(e => $"{e.Key}={e.Value}"));
+        await LocalScript.Remember(portsFile, environment);
         var postgres = (await TestServers.Get()).Postgres;
         try
         {
@@ -94,6 +92,9 @@ public sealed class BrokerCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await Run(environment, "stop");
 
+    private static Task<string> Run(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        LocalScript.Run("broker-cluster.sh", environment, arguments);
+
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
@@ -106,43 +107,9 @@ public sealed class BrokerCluster : IAsyncDisposable
         {
             var first = 20000 + (Random.Shared.Next(0, 270) * 10);
             var ports = Enumerable.Range(first, (3 * NodeCount) + 1).Concat(Enumerable.Range(first + (2 * NodeCount) + 10000, 13));
-            if (ports.All(IsFree)) return first;
+            if (ports.All(FreePort.IsFree)) return first;
         }
 
         throw new InvalidOperationException("No free range of ports between 20000 and 32800.");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static Dictionary<string, string> Read(string file) =>
-        File.ReadAllLines(file).Select(l => l.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
-
-    private static async Task<string> Run(IReadOnlyDictionary<string, string> environment, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryPaths.Root, "deploy", "local", "broker-cluster.sh"), .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (key, value) in environment) start.Environment[key] = value;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not run broker-cluster.sh.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return process.ExitCode == 0
-            ? await output
-            : throw new InvalidOperationException($"broker-cluster.sh {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{await errors}");
     }
 }

@@ -20,6 +20,8 @@ public static class ScaleOutBenchmark
         var scenario = ScenarioGenerator.Generate(options.Seed, options.Factor);
         var parallelism = options.Parallelism > 0 ? options.Parallelism : ProgramDriver.DefaultParallelism;
         var servers = await TestServers.Get();
+        // Three systems' worth of processes on shared cores: give events the time the failover run gives them.
+        Migration.ProgramRun.Driver.Eventually.DefaultTimeout = TimeSpan.FromMinutes(3);
         var runs = new List<ScaleOutRun>();
         for (var round = 0; round < options.Rounds; round++)
         {

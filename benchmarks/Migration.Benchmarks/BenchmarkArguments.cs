@@ -6,6 +6,7 @@ namespace Migration.Benchmarks;
 /// The benchmarks' options. Import: the defaults are the national scale (7,000 settlements, a million people).
 /// Gateway: concurrent callers, seconds per run and rounds of (direct, gateway) runs.
 /// Program: the scenario's factor, the driver's parallelism, the paced reads and the raw baseline's size and writers.
+/// Scale-out: the factor, the instance counts per service and the rounds.
 /// Delivery: messages per run, events appended per transaction, rounds of (raw, system) runs, consumer concurrency (0: the services' own), events per new stream an offered rate (0: a flood) and, as an experiment, the daemon woken by LISTEN/NOTIFY.
 /// </summary>
 public sealed record BenchmarkArguments(int Settlements, int Persons, int Batch, int Seed, int RawPersons, string OutputDirectory, bool Keep)
@@ -37,6 +38,9 @@ public sealed record BenchmarkArguments(int Settlements, int Persons, int Batch,
 
     /// <summary>Program: concurrent writers of the raw baseline.</summary>
     public int Writers { get; init; } = 8;
+
+    /// <summary>Scale-out: the instance counts per service to compare (the first is the baseline).</summary>
+    public IReadOnlyList<int> Instances { get; init; } = [1, 2, 3];
 
     public static BenchmarkArguments Parse(string[] args, int defaultRounds = 3)
     {
@@ -72,6 +76,9 @@ public sealed record BenchmarkArguments(int Settlements, int Persons, int Batch,
             IdleSeconds = Number("idle-seconds", 15),
             RawEvents = Number("raw-events", 0),
             Writers = Number("writers", 8),
+            Instances = values.TryGetValue("instances", out var instances)
+                ? [.. instances.Split(',').Select(i => int.Parse(i, CultureInfo.InvariantCulture))]
+                : [1, 2, 3],
         };
     }
 }

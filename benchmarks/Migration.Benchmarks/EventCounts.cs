@@ -7,18 +7,22 @@ namespace Migration.Benchmarks;
 /// <summary>The events each service's store holds (its <c>mt_events</c> table), read straight from its database.</summary>
 public static class EventCounts
 {
-    public static async Task<IReadOnlyDictionary<string, long>> Read(Isolation isolation, CancellationToken cancellationToken)
+    public static Task<IReadOnlyDictionary<string, long>> Read(Isolation isolation, CancellationToken cancellationToken) =>
+        PerService(isolation, service => $"select count(*) from {service.Replace('-', '_')}.mt_events", cancellationToken);
+
+    /// <summary>One number from each service's own database: the result of <paramref name="sql"/> for that service.</summary>
+    public static async Task<IReadOnlyDictionary<string, long>> PerService(Isolation isolation, Func<string, string> sql, CancellationToken cancellationToken)
     {
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        var values = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (service, _) in ProgramSystem.Services)
         {
             await using var connection = new NpgsqlConnection(isolation.Database(service));
             await connection.OpenAsync(cancellationToken);
-            await using var count = new NpgsqlCommand($"select count(*) from {service.Replace('-', '_')}.mt_events", connection);
-            counts[service] = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+            await using var command = new NpgsqlCommand(sql(service), connection);
+            values[service] = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        return counts;
+        return values;
     }
 
     /// <summary>What was appended between two counts, by service.</summary>

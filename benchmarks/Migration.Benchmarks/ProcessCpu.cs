@@ -51,10 +51,16 @@ public static class ProcessCpu
     }
 
     /// <summary>The postmaster of the private local server (<c>MIGRATION_LOCAL_DIR</c>), when the benchmark runs against it.</summary>
-    public static int? LocalPostmaster()
+    public static int? LocalPostmaster() => PidFrom(Path.Combine("postgres", "data", "postmaster.pid"));
+
+    /// <summary>The Erlang VM of the private local RabbitMQ node (<c>MIGRATION_LOCAL_DIR</c>), when the benchmark runs against it.</summary>
+    public static int? LocalRabbitMq() => PidFrom(Path.Combine("rabbitmq", "mnesia", "migration@localhost.pid"));
+
+    /// <summary>The process id on the first line of a pid file under <c>MIGRATION_LOCAL_DIR</c>.</summary>
+    private static int? PidFrom(string relativePath)
     {
         var dir = Environment.GetEnvironmentVariable("MIGRATION_LOCAL_DIR");
-        var file = dir is null ? null : Path.Combine(dir, "postgres", "data", "postmaster.pid");
+        var file = dir is null ? null : Path.Combine(dir, relativePath);
         try
         {
             return file is not null && File.Exists(file) && int.TryParse(File.ReadLines(file).First(), out var pid) ? pid : null;

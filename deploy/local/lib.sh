@@ -192,6 +192,19 @@ EOF
   [[ $EUID -ne 0 ]] || chown "$RABBIT_USER:" "$RABBIT_CONF"/*
 }
 
+# rabbit_await TIMEOUT: wait until the node has booted; `await_startup` fails at once until the node has registered
+# with epmd, so it is retried until TIMEOUT seconds have passed (then the log's tail is shown and the script dies).
+rabbit_await() {
+  local deadline=$((SECONDS + $1))
+  until rabbit rabbitmqctl -q await_startup --timeout "$1" >/dev/null 2>&1; do
+    if ((SECONDS >= deadline)); then
+      tail -n 20 "$RABBIT_BASE/log/$RABBIT_NODE.log" >&2 2>/dev/null || true
+      die "RabbitMQ node $RABBIT_NODE did not start within $1s"
+    fi
+    sleep 1
+  done
+}
+
 # epmd_kill: the private epmd outlives the node (it daemonises); end it.
 epmd_kill() {
   ERL_EPMD_PORT="$EPMD_PORT" epmd -port "$EPMD_PORT" -kill >/dev/null 2>&1 || true

@@ -24,15 +24,7 @@ start_rabbit() {
 }
 
 await_rabbit() {
-  local deadline=$((SECONDS + RABBIT_TIMEOUT))
-  # await_startup fails at once until the node has registered with epmd: retry.
-  until rabbit rabbitmqctl -q await_startup --timeout "$RABBIT_TIMEOUT" >/dev/null 2>&1; do
-    if ((SECONDS >= deadline)); then
-      tail -n 20 "$RABBIT_BASE/log/$RABBIT_NODE.log" >&2 2>/dev/null || true
-      die "RabbitMQ did not start within ${RABBIT_TIMEOUT}s"
-    fi
-    sleep 1
-  done
+  rabbit_await "$RABBIT_TIMEOUT"
   log "RabbitMQ ready: amqp://127.0.0.1:$RABBIT_PORT, management http://127.0.0.1:$RABBIT_MGMT_PORT"
 }
 

@@ -28,6 +28,19 @@ public sealed class Invariants(ProgramScenario scenario, ProgramState state, Eve
         .Where(c => Outcome(c) is Outcomes.Relocated or Outcomes.WaitingForHousing || c.TryGetProperty("quotaYear", out var y) && y.ValueKind == JsonValueKind.Number)
         .Select(c => c.GetProperty("id").GetGuid());
 
+    /// <summary>Every invariant by name, with its violations (none when it holds).</summary>
+    /// <param name="ledgerOf">A household's payment ledger as the payment service answers it (null when it does not).</param>
+    public async Task<IReadOnlyDictionary<string, List<string>>> All(Func<Guid, Task<JsonElement?>> ledgerOf) =>
+        new Dictionary<string, IEnumerable<string>>
+        {
+            ["every case reaches its final state"] = CasesReachTheirFinalState(),
+            ["no payment paid twice"] = await NoPaymentPaidTwice(),
+            ["ledgers: paid = entitled"] = await LedgersPaidAsEntitled(ledgerOf),
+            ["every budget line balances"] = BudgetLinesBalance(),
+            ["no housing unit held by two cases"] = await NoUnitHeldByTwoCases(),
+            ["every event's effect applied once"] = await EveryEffectAppliedOnce(),
+        }.ToDictionary(v => v.Key, v => v.Value.ToList());
+
     /// <summary>Every household registered once, with one case, in the state its fate dictates.</summary>
     public IEnumerable<string> CasesReachTheirFinalState()
     {

@@ -1,6 +1,4 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using Migration.Testing.Hosting;
 using Migration.Testing.Servers;
 
 namespace Migration.FaultRun.Tests;
@@ -28,7 +26,7 @@ public sealed class PrivateServers : IAsyncDisposable
         Directory.CreateDirectory(folder);
         var portsFile = Path.Combine(folder, "ports.env");
         if (File.Exists(portsFile))
-            await Run(Read(portsFile), "stop"); // a pair an aborted run left behind
+            await Run(LocalScript.Recall(portsFile), "stop"); // a pair an aborted run left behind
 
         var taken = new HashSet<int>();
         var environment = new Dictionary<string, string>
@@ -41,7 +39,7 @@ public sealed class PrivateServers : IAsyncDisposable
             // The CLI tools take the distribution port + 10000 … + 10010: all of them must be free too.
             ["MIGRATION_RABBIT_DIST_PORT"] = Free(taken, alsoFree: p => Enumerable.Range(p + 10000, 11)).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        await File.WriteAllLinesAsync(portsFile, environment.Select(e => $"{e.Key}={e.Value}"));
+        await LocalScript.Remember(portsFile, environment);
         await Run(environment, "start");
         var exports = (await Run(environment, "env"))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -67,7 +65,7 @@ public sealed class PrivateServers : IAsyncDisposable
     {
         for (var port = 20000 + Random.Shared.Next(0, 9000); port < 30000; port++)
         {
-            if (taken.Contains(port) || !IsFree(port) || (alsoFree?.Invoke(port).Any(p => !IsFree(p)) ?? false)) continue;
+            if (taken.Contains(port) || !FreePort.IsFree(port) || (alsoFree?.Invoke(port).Any(p => !FreePort.IsFree(p)) ?? false)) continue;
             taken.Add(port);
             return port;
         }
@@ -75,37 +73,6 @@ public sealed class PrivateServers : IAsyncDisposable
         throw new InvalidOperationException("No free port between 20000 and 30000.");
     }
 
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static Dictionary<string, string> Read(string file) =>
-        File.ReadAllLines(file).Select(l => l.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
-
-    private static async Task<string> Run(IReadOnlyDictionary<string, string> environment, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryPaths.Root, "deploy", "local", "servers.sh"), .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (key, value) in environment) start.Environment[key] = value;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not run servers.sh.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return process.ExitCode == 0
-            ? await output
-            : throw new InvalidOperationException($"servers.sh {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{await errors}");
-    }
+    private static Task<string> Run(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        LocalScript.Run("servers.sh", environment, arguments);
 }

@@ -19,6 +19,7 @@ public static class MessagingExtensions
         var settings = builder.Configuration.GetSection(MessagingSettings.Section).Get<MessagingSettings>() ?? new MessagingSettings();
         var broker = new Uri(builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not configured."));
+        var nodes = BrokerNodes.From(builder.Configuration);
         builder.Services.AddSingleton(settings);
 
         builder.Services.AddMassTransit(bus =>
@@ -53,7 +54,11 @@ public static class MessagingExtensions
 
             bus.UsingRabbitMq((context, rabbit) =>
             {
-                rabbit.Host(broker, host => host.ConnectionName(serviceName));
+                rabbit.Host(broker, host =>
+                {
+                    host.ConnectionName(serviceName);
+                    nodes.Apply(host);
+                });
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -118,6 +118,6 @@ public sealed class ErrorQueues(ReceiveQueues queues, IConfiguration configurati
         var broker = configuration.GetConnectionString(MessagingExtensions.ConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{MessagingExtensions.ConnectionName} is not configured.");
         var factory = new ConnectionFactory { Uri = new Uri(broker), ClientProvidedName = $"{environment.ApplicationName}-operations" };
-        return await factory.CreateConnectionAsync(cancellationToken);
+        return await BrokerNodes.From(configuration).Connect(factory, cancellationToken);
     }
 }

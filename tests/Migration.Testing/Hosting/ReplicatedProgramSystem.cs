@@ -19,8 +19,10 @@ public sealed partial class ProgramSystem
     /// whose clusters list every instance, on the given <paramref name="servers"/> (e.g. a private pair a fault run restarts).
     /// The identity service runs once.
     /// </summary>
+    /// <param name="serviceSettings">More settings of every instance of the four services (e.g. the nodes of a broker cluster).</param>
     public static async Task<ProgramSystem> StartReplicated(
-        string purpose, ServerEndpoints servers, int replicas, IReadOnlyDictionary<string, string>? gatewaySettings = null)
+        string purpose, ServerEndpoints servers, int replicas, IReadOnlyDictionary<string, string>? gatewaySettings = null,
+        IReadOnlyDictionary<string, string>? serviceSettings = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(replicas, 1);
         var isolation = await Isolation.Create(purpose, servers);
@@ -29,7 +31,7 @@ public sealed partial class ProgramSystem
         var identity = ServiceSettings.Service(isolation, IdentityName, IdentityFolder, Trusting(gatewayPort, identityPort, null), identityPort);
         var services = Services.ToDictionary(s => s.Name, s => (IReadOnlyList<ServiceProcess>)
         [
-            .. Enumerable.Range(0, replicas).Select(_ => ServiceSettings.Service(isolation, s.Name, s.Folder, Trusting(gatewayPort, identityPort, null))),
+            .. Enumerable.Range(0, replicas).Select(_ => ServiceSettings.Service(isolation, s.Name, s.Folder, Trusting(gatewayPort, identityPort, serviceSettings))),
         ]);
 
         // The first instances create the databases and schemas; the others then start on them together. Nine processes

@@ -17,12 +17,12 @@ public sealed class HousingIntegrationEvents : IIntegrationEventMap
 
     public object? ToIntegrationEvent(IEvent domainEvent) => domainEvent.Data switch
     {
-        HousingReserved e => new Published.HousingReserved(e.CaseId, e.UnitId, e.SettlementKato, e.Capacity, e.ExpiresAt, domainEvent.Timestamp),
-        ReservationReassigned e => new Published.HousingReserved(e.CaseId, e.ToUnitId, e.SettlementKato, e.Capacity, e.ExpiresAt, domainEvent.Timestamp),
-        CaseWaitlisted e => new Published.CaseWaitlisted(e.CaseId, e.SettlementKato, e.Position, domainEvent.Timestamp),
-        ReservationReleased e => new Published.ReservationReleased(e.CaseId, e.UnitId, e.Reason, domainEvent.Timestamp),
-        ReservationExpired e => new Published.ReservationExpired(e.CaseId, e.UnitId, domainEvent.Timestamp),
-        HousingAllocated e => new Published.HousingAllocated(e.CaseId, e.UnitId, e.HouseholdId, domainEvent.Timestamp),
+        HousingReserved e => new Published.HousingReserved(e.CaseId, e.UnitId, e.SettlementKato, e.Capacity, e.ExpiresAt, domainEvent.Timestamp, domainEvent.Version),
+        ReservationReassigned e => new Published.HousingReserved(e.CaseId, e.ToUnitId, e.SettlementKato, e.Capacity, e.ExpiresAt, domainEvent.Timestamp, domainEvent.Version),
+        CaseWaitlisted e => new Published.CaseWaitlisted(e.CaseId, e.SettlementKato, e.Position, domainEvent.Timestamp, domainEvent.Version),
+        ReservationReleased e => new Published.ReservationReleased(e.CaseId, e.UnitId, e.Reason, domainEvent.Timestamp, domainEvent.Version),
+        ReservationExpired e => new Published.ReservationExpired(e.CaseId, e.UnitId, domainEvent.Timestamp, domainEvent.Version),
+        HousingAllocated e => new Published.HousingAllocated(e.CaseId, e.UnitId, e.HouseholdId, domainEvent.Timestamp, domainEvent.Version),
         UnitStockChanged e => new Published.HousingStockChanged(e.UnitId, e.SettlementKato, e.Oblast, e.Type, e.Capacity, e.AppraisedValue, e.Status,
             e.Change, domainEvent.Timestamp),
         AvailabilityChanged e => new Published.HousingAvailabilityChanged(e.SettlementKato, e.Oblast,

@@ -233,6 +233,34 @@ public sealed class CaseLifecycleTests(RelocationCaseFixture service)
     }
 
     [Fact]
+    public async Task The_housing_services_order_of_decisions_wins_over_their_clock()
+    {
+        await Quota("27", 100);
+        var id = await Submitted("11", "27", "cw-order");
+        using var supervisor = service.Client("case-supervisor", "11", "sup-order");
+        using var approved = await Send(supervisor, HttpMethod.Post, $"/api/cases/{id}/approval", null, await ETag(supervisor, id));
+        var unit = Guid.NewGuid();
+        var now = DateTimeOffset.UtcNow;
+        using var reader = service.Client("caseworker", "11", "cw-order");
+
+        // The release was decided after the reservation (version 3 after 2), in a transaction that began earlier.
+        await service.Publish(new Migration.Contracts.HousingAllocation.HousingReserved(id, unit, "271033400", 4, now.AddDays(60), now, PlacementVersion: 2));
+        await Eventually.True(async () => await Housing(reader, id) == "reserved", "the reservation on the case");
+        await service.Publish(new Migration.Contracts.HousingAllocation.ReservationReleased(id, unit, "withdrawn", now.AddSeconds(-2), PlacementVersion: 3));
+        await Eventually.True(async () => await Housing(reader, id) == "released", "the release on the case, though its time is earlier");
+
+        var redelivered = Guid.NewGuid();
+        await service.Publish(new Migration.Contracts.HousingAllocation.HousingReserved(id, unit, "271033400", 4, now.AddDays(60), now.AddSeconds(5), PlacementVersion: 2), redelivered);
+        await Eventually.True(() => service.Handled("HousingReservedConsumer", redelivered), "the late reservation report handled");
+        Assert.Equal("released", await Housing(reader, id));
+    }
+
+    private static async Task<string?> Housing(HttpClient reader, Guid id) =>
+        (await reader.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("housing") is { ValueKind: JsonValueKind.Object } housing
+            ? housing.GetProperty("status").GetString()
+            : null;
+
+    [Fact]
     public async Task The_case_shows_the_support_the_payment_service_computed()
     {
         await Quota("27", 100);

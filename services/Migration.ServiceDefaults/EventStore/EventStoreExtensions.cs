@@ -56,9 +56,12 @@ public static class EventStoreExtensions
             .UseLightweightSessions()
             .BuildSessionsWith<CorrelatedSessionFactory>()
             .AddAsyncDaemon(DaemonMode.HotCold);
-        if (schema.ApplySchemaAtStartup) marten.ApplyAllDatabaseChangesOnStartup();
+        if (schema.ApplySchemaAtStartup)
+        {
+            marten.ApplyAllDatabaseChangesOnStartup();
+            SchemaMigrationRetry.Wrap(builder.Services);
+        }
 
-        SchemaMigrationRetry.Wrap(builder.Services);
         builder.Services.AddHostedService<StoppedShardRestarts>();
         builder.AddIdempotencyKeys();
 

@@ -206,10 +206,7 @@ public sealed class CaseLifecycleTests(RelocationCaseFixture service)
     [Fact]
     public async Task The_case_shows_its_housing_as_the_housing_service_reports_it_newest_report_winning()
     {
-        await Quota("27", 100);
-        var id = await Submitted("11", "27", "cw-housing");
-        using var supervisor = service.Client("case-supervisor", "11", "sup-housing");
-        using var approved = await Send(supervisor, HttpMethod.Post, $"/api/cases/{id}/approval", null, await ETag(supervisor, id));
+        var id = await ApprovedTo27("cw-housing", "sup-housing");
         var unit = Guid.NewGuid();
         var now = DateTimeOffset.UtcNow;
 
@@ -235,10 +232,7 @@ public sealed class CaseLifecycleTests(RelocationCaseFixture service)
     [Fact]
     public async Task The_housing_services_order_of_decisions_wins_over_their_clock()
     {
-        await Quota("27", 100);
-        var id = await Submitted("11", "27", "cw-order");
-        using var supervisor = service.Client("case-supervisor", "11", "sup-order");
-        using var approved = await Send(supervisor, HttpMethod.Post, $"/api/cases/{id}/approval", null, await ETag(supervisor, id));
+        var id = await ApprovedTo27("cw-order", "sup-order");
         var unit = Guid.NewGuid();
         var now = DateTimeOffset.UtcNow;
         using var reader = service.Client("caseworker", "11", "cw-order");
@@ -253,6 +247,17 @@ public sealed class CaseLifecycleTests(RelocationCaseFixture service)
         await service.Publish(new Migration.Contracts.HousingAllocation.HousingReserved(id, unit, "271033400", 4, now.AddDays(60), now.AddSeconds(5), PlacementVersion: 2), redelivered);
         await Eventually.True(() => service.Handled("HousingReservedConsumer", redelivered), "the late reservation report handled");
         Assert.Equal("released", await Housing(reader, id));
+    }
+
+    /// <summary>A case of oblast 11 bound for oblast 27, submitted by <paramref name="caseworker"/> and approved by <paramref name="supervisor"/>.</summary>
+    private async Task<Guid> ApprovedTo27(string caseworker, string supervisor)
+    {
+        await Quota("27", 100);
+        var id = await Submitted("11", "27", caseworker);
+        using var approver = service.Client("case-supervisor", "11", supervisor);
+        using var approved = await Send(approver, HttpMethod.Post, $"/api/cases/{id}/approval", null, await ETag(approver, id));
+        Assert.Equal(System.Net.HttpStatusCode.OK, approved.StatusCode);
+        return id;
     }
 
     private static async Task<string?> Housing(HttpClient reader, Guid id) =>

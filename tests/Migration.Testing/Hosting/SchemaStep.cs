@@ -16,17 +16,7 @@ public static class SchemaStep
     /// <summary>Runs the service's build with <paramref name="arguments"/> and waits until it exits.</summary>
     public static async Task<Outcome> Run(ServiceProcess service, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet", [RepositoryPaths.EntryAssembly(service.ProjectFolder), .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.Combine(RepositoryPaths.Root, service.ProjectFolder),
-        };
-        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (key, value) in service.Settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not run {service.Name} {string.Join(' ', arguments)}.");
+        using var process = Process.Start(service.StartInfo(arguments)) ?? throw new InvalidOperationException($"Could not run {service.Name} {string.Join(' ', arguments)}.");
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var errors = process.StandardError.ReadToEndAsync(timeout.Token);

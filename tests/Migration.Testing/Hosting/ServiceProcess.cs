@@ -41,16 +41,8 @@ public sealed class ServiceProcess(string name, string projectFolder, IReadOnlyD
     /// <summary>Starts the process (again, after <see cref="Kill"/>: same port, same settings) and waits until it is ready.</summary>
     public async Task Start(TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo("dotnet", [RepositoryPaths.EntryAssembly(ProjectFolder)])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.Combine(RepositoryPaths.Root, ProjectFolder),
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        var start = StartInfo();
         start.Environment["Urls"] = Address.ToString();
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
         if (Environment.GetEnvironmentVariable(LogFolderVariable) is { Length: > 0 })
         {
             // A whole log is read by a person: what the async daemon and the shared plumbing did, too.
@@ -58,8 +50,6 @@ public sealed class ServiceProcess(string name, string projectFolder, IReadOnlyD
             start.Environment["Logging__LogLevel__Marten"] = "Information";
             start.Environment["Logging__LogLevel__Migration"] = "Information";
         }
-
-        foreach (var (key, value) in Settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
         _process?.Dispose(); // an instance started again after a kill
         OpenLogFile();
@@ -69,6 +59,25 @@ public sealed class ServiceProcess(string name, string projectFolder, IReadOnlyD
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         await WaitUntilReady(timeout ?? TimeSpan.FromSeconds(90));
+    }
+
+    /// <summary>
+    /// The service's build run with <paramref name="arguments"/> in its project folder, with its settings as environment
+    /// variables: the service itself, or one of its commands (<see cref="SchemaStep"/>).
+    /// </summary>
+    public ProcessStartInfo StartInfo(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", [RepositoryPaths.EntryAssembly(ProjectFolder), .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.Combine(RepositoryPaths.Root, ProjectFolder),
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in Settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        return start;
     }
 
     /// <summary>SIGKILL: the process gets no chance to flush, checkpoint or say goodbye.</summary>

@@ -59,8 +59,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         var client = context.Response.Body;
         using var captured = new MemoryStream();
         context.Response.Body = captured;
+        await using var transaction = await BeginOrRelease(request, context.RequestAborted);
+        // The lease is renewed only while the request runs: one left renewing (a transaction that never opened) would
+        // hold the key for good, and every retry would be told the request is still running.
         var lease = new IdempotencyLease(keys, request, settings.InProgressLease);
-        await using var transaction = await keys.Begin(context.RequestAborted);
         context.Features.Set(transaction);
         try
         {
@@ -71,22 +73,22 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
             var connectionLost = transaction.ConnectionLost && !DependencyUnavailable.Is(failure);
             await lease.DisposeAsync();
             await transaction.DisposeAsync(); // rolls the request's effects back
-            await keys.Release(request, CancellationToken.None);
+            await ReleaseIfReachable(request);
             if (connectionLost) throw new DatabaseConnectionLostException(failure);
             throw;
         }
         finally
         {
+            await lease.DisposeAsync();
             context.Response.Body = client;
             context.Features.Set<IdempotentTransaction>(null);
         }
 
-        await lease.DisposeAsync();
         var response = context.Response;
         if (response.StatusCode >= StatusCodes.Status500InternalServerError)
         {
             // A server error keeps nothing (its effects roll back): a retry runs again.
-            await keys.Release(request, CancellationToken.None);
+            await ReleaseIfReachable(request);
         }
         else
         {
@@ -108,6 +110,35 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
 
         captured.Position = 0;
         await captured.CopyToAsync(client, context.RequestAborted);
+    }
+
+    /// <summary>Opens the request's transaction; when the database cannot be reached, gives the key back first.</summary>
+    private async Task<IdempotentTransaction> BeginOrRelease(IdempotentRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await keys.Begin(cancellationToken);
+        }
+        catch
+        {
+            await ReleaseIfReachable(request);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Gives the key back so that a retry runs again. With the database gone too, the key stays taken only until its
+    /// lease (no longer renewed) runs out; the request's own failure is what the client is told.
+    /// </summary>
+    private async Task ReleaseIfReachable(IdempotentRequest request)
+    {
+        try
+        {
+            await keys.Release(request, CancellationToken.None);
+        }
+        catch (Exception e) when (DependencyUnavailable.Is(e))
+        {
+        }
     }
 
     private static async Task Replay(HttpContext context, StoredResponse stored)

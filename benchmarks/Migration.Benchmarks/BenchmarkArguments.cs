@@ -7,6 +7,7 @@ namespace Migration.Benchmarks;
 /// Gateway: concurrent callers, seconds per run and rounds of (direct, gateway) runs.
 /// Program: the scenario's factor, the driver's parallelism, the paced reads and the raw baseline's size and writers.
 /// Scale-out: the factor, the instance counts per service and the rounds.
+/// All: every benchmark above in one run, the program at each of the factors.
 /// Delivery: messages per run, events appended per transaction, rounds of (raw, system) runs, consumer concurrency (0: the services' own), events per new stream an offered rate (0: a flood) and, as an experiment, the daemon woken by LISTEN/NOTIFY.
 /// </summary>
 public sealed record BenchmarkArguments(int Settlements, int Persons, int Batch, int Seed, int RawPersons, string OutputDirectory, bool Keep)
@@ -38,6 +39,9 @@ public sealed record BenchmarkArguments(int Settlements, int Persons, int Batch,
 
     /// <summary>Program: concurrent writers of the raw baseline.</summary>
     public int Writers { get; init; } = 8;
+
+    /// <summary>All: the program's factors, one program run each (1: stage 1; 10: ten times stage 1).</summary>
+    public IReadOnlyList<decimal> Factors { get; init; } = [1m];
 
     /// <summary>Scale-out: the instance counts per service to compare (the first is the baseline).</summary>
     public IReadOnlyList<int> Instances { get; init; } = [1, 2, 3];
@@ -76,6 +80,9 @@ public sealed record BenchmarkArguments(int Settlements, int Persons, int Batch,
             IdleSeconds = Number("idle-seconds", 15),
             RawEvents = Number("raw-events", 0),
             Writers = Number("writers", 8),
+            Factors = values.TryGetValue("factors", out var factors)
+                ? [.. factors.Split(',').Select(f => decimal.Parse(f, CultureInfo.InvariantCulture))]
+                : [1m],
             Instances = values.TryGetValue("instances", out var instances)
                 ? [.. instances.Split(',').Select(i => int.Parse(i, CultureInfo.InvariantCulture))]
                 : [1, 2, 3],

@@ -32,7 +32,10 @@ public static class DeliveryBenchmark
     /// messages per second (0: a flood); <see cref="BenchmarkArguments.ListenNotify"/>: the source's daemon woken by
     /// LISTEN/NOTIFY on append (as the services now are; off by default so that the runs stay comparable with the earlier ones).
     /// </summary>
-    public static async Task Run(BenchmarkArguments options, CancellationToken cancellationToken)
+    /// <summary>The issue's target: event delivery at half the raw MassTransit rate or better.</summary>
+    public const double Target = 0.50;
+
+    public static async Task<IReadOnlyList<BenchmarkFigure>> Run(BenchmarkArguments options, CancellationToken cancellationToken)
     {
         var (messages, rounds, perTransaction, concurrency) = (options.Messages, options.Rounds, options.PerTransaction, options.Concurrency);
         var shape = new AppendShape(perTransaction, Math.Clamp(options.PerStream, 1, perTransaction), Math.Max(0, options.Rate));
@@ -99,7 +102,24 @@ public static class DeliveryBenchmark
         await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, "delivery.md"), report, cancellationToken);
         Console.WriteLine();
         Console.WriteLine(report);
+        return Figures(runs, shape);
     }
+
+    private static List<BenchmarkFigure> Figures(IReadOnlyList<(DeliveryRun Raw, DeliveryRun System)> runs, AppendShape shape)
+    {
+        var ratio = Rate(runs.Select(r => r.System)) / Rate(runs.Select(r => r.Raw));
+        var kind = shape.Rate > 0 ? $"paced at {shape.Rate:0} msg/s" : "flood";
+        DeliveryRun Last(Func<(DeliveryRun Raw, DeliveryRun System), DeliveryRun> side) => side(runs[^1]);
+        return
+        [
+            new("delivery", $"forwarder → RabbitMQ → inbox ÷ raw MassTransit, messages/s ({kind})", BenchmarkFigure.Number(ratio, "0.00"), $"≥ {Target:0.00}", ratio >= Target),
+            new("delivery", "lag p50 / p99, system (raw), last round",
+                $"{BenchmarkFigure.Number(Last(r => r.System).P50Ms, "0")} / {BenchmarkFigure.Number(Last(r => r.System).P99Ms, "0")} ms " +
+                $"({BenchmarkFigure.Number(Last(r => r.Raw).P50Ms, "0")} / {BenchmarkFigure.Number(Last(r => r.Raw).P99Ms, "0")} ms)"),
+        ];
+    }
+
+    private static double Rate(IEnumerable<DeliveryRun> runs) => runs.Sum(r => r.Messages) / runs.Sum(r => r.Elapsed.TotalSeconds);
 
     /// <summary>
     /// Raw MassTransit: publish N messages (stamped with the publish time), wait for the last to be consumed. Paced, the
@@ -200,8 +220,8 @@ public static class DeliveryBenchmark
                 $"| {i} | {r.PerSecond:0} | {s.PerSecond:0} | **{s.PerSecond / r.PerSecond:0.00}** | {r.P50Ms:0.0} / {r.P99Ms:0.0} | {s.P50Ms:0.0} / {s.P99Ms:0.0} | {s.P50Ms / r.P50Ms:0.0} / {s.P99Ms / r.P99Ms:0.0} |");
         }
 
-        var rawRate = runs.Sum(r => r.Raw.Messages) / runs.Sum(r => r.Raw.Elapsed.TotalSeconds);
-        var systemRate = runs.Sum(r => r.System.Messages) / runs.Sum(r => r.System.Elapsed.TotalSeconds);
+        var rawRate = Rate(runs.Select(r => r.Raw));
+        var systemRate = Rate(runs.Select(r => r.System));
         text.AppendLine(ci, $"| all | {rawRate:0} | {systemRate:0} | **{systemRate / rawRate:0.00}** | | | |");
         text.AppendLine();
         text.AppendLine("System runs, seconds from the first append: last event appended / last publish confirmed by the broker / last message consumed: " +

@@ -19,7 +19,10 @@ namespace Migration.Benchmarks;
 /// </summary>
 public static class GatewayBenchmark
 {
-    public static async Task Run(int workers, TimeSpan duration, int rounds, string outputDirectory, CancellationToken cancellationToken)
+    /// <summary>The issue's target: the gateway at 80% of direct throughput or better.</summary>
+    public const double Target = 0.80;
+
+    public static async Task<IReadOnlyList<BenchmarkFigure>> Run(int workers, TimeSpan duration, int rounds, string outputDirectory, CancellationToken cancellationToken)
     {
         Console.WriteLine("Starting the system (identity, four services, gateway) …");
         await using var system = await ProgramSystem.Start("bench-gateway", new Dictionary<string, string> { ["Gateway:RateLimits:PermitLimit"] = "100000000" });
@@ -56,7 +59,22 @@ public static class GatewayBenchmark
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "gateway.md"), report, cancellationToken);
         Console.WriteLine();
         Console.WriteLine(report);
+        return Figures(runs);
     }
+
+    private static List<BenchmarkFigure> Figures(List<(LoadRun Direct, LoadRun Gateway)> runs)
+    {
+        var ratio = Rate(runs.Select(r => r.Gateway)) / Rate(runs.Select(r => r.Direct));
+        double Median(Func<(LoadRun Direct, LoadRun Gateway), double> added) => runs.Select(added).Order().ElementAt(runs.Count / 2);
+        return
+        [
+            new("gateway", "case read: gateway ÷ direct throughput", BenchmarkFigure.Number(ratio, "0.00"), $"≥ {Target:0.00}", ratio >= Target),
+            new("gateway", "added latency p50 / p99 (median of rounds)",
+                $"{BenchmarkFigure.Number(Median(r => r.Gateway.P50Ms - r.Direct.P50Ms), "0.0")} / {BenchmarkFigure.Number(Median(r => r.Gateway.P99Ms - r.Direct.P99Ms), "0.0")} ms"),
+        ];
+    }
+
+    private static double Rate(IEnumerable<LoadRun> runs) => runs.Sum(r => r.Requests) / runs.Sum(r => r.Elapsed.TotalSeconds);
 
     private static HttpClient Client(Uri address, string token, int workers)
     {
@@ -100,8 +118,8 @@ public static class GatewayBenchmark
             text.AppendLine(ci, $"| {i} | {d.PerSecond:0} | {g.PerSecond:0} | **{g.PerSecond / d.PerSecond:0.00}** | {d.P50Ms:0.0} / {d.P99Ms:0.0} | {g.P50Ms:0.0} / {g.P99Ms:0.0} | {g.P50Ms - d.P50Ms:0.0} / {g.P99Ms - d.P99Ms:0.0} |");
         }
 
-        var directRate = runs.Sum(r => r.Direct.Requests) / runs.Sum(r => r.Direct.Elapsed.TotalSeconds);
-        var gatewayRate = runs.Sum(r => r.Gateway.Requests) / runs.Sum(r => r.Gateway.Elapsed.TotalSeconds);
+        var directRate = Rate(runs.Select(r => r.Direct));
+        var gatewayRate = Rate(runs.Select(r => r.Gateway));
         text.AppendLine(ci, $"| all | {directRate:0} | {gatewayRate:0} | **{gatewayRate / directRate:0.00}** | | | |");
         text.AppendLine();
         text.AppendLine(ci, $"Failed requests: direct {runs.Sum(r => r.Direct.Failures)}, gateway {runs.Sum(r => r.Gateway.Failures)}.");

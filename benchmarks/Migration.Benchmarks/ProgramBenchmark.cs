@@ -23,7 +23,7 @@ namespace Migration.Benchmarks;
 /// </summary>
 public static class ProgramBenchmark
 {
-    public static async Task Run(BenchmarkArguments options, CancellationToken cancellationToken)
+    public static async Task<ProgramResult> Run(BenchmarkArguments options, CancellationToken cancellationToken)
     {
         var scenario = ScenarioGenerator.Generate(options.Seed, options.Factor);
         var parallelism = options.Parallelism > 0 ? options.Parallelism : ProgramDriver.DefaultParallelism;
@@ -45,10 +45,13 @@ public static class ProgramBenchmark
         Dictionary<string, TimeSpan?> Cpu() => processes.ToDictionary(p => p.Key, p => ProcessCpu.Of(p.Value))
             .Append(new("postgresql", ProcessCpu.OfPostgres(postmaster))).ToDictionary(p => p.Key, p => p.Value);
         var cpuBefore = Cpu();
+        var memory = new MemoryPeaks(processes.ToDictionary(p => p.Key, p => p.Value));
+        var idleMemory = memory.Now();
         var before = await EventCounts.Read(system.Isolation, cancellationToken);
         var during = new PacedReads("during run");
         using var stopReads = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reads = during.Run(read, options.ReadRate, stopReads.Token);
+        var sampling = memory.Sample(stopReads.Token);
         using var api = new Gateway(system.Gateway.Address);
         var clock = Stopwatch.StartNew();
         var report = await ProgramDriver.Run(api, scenario, Console.Out, cancellationToken, parallelism);
@@ -57,6 +60,7 @@ public static class ProgramBenchmark
         var cpuAfter = Cpu();
         await stopReads.CancelAsync();
         await reads;
+        await sampling;
         var cpu = cpuAfter.ToDictionary(a => a.Key, a => a.Value - cpuBefore.GetValueOrDefault(a.Key));
         Console.WriteLine(during);
         var appended = EventCounts.Since(before, await EventCounts.Read(system.Isolation, cancellationToken));
@@ -67,7 +71,7 @@ public static class ProgramBenchmark
         var raw = await SingleEventAppends.Measure(system.Isolation, rawEvents, options.Writers, cancellationToken);
 
         var result = new ProgramResult(options.Factor, options.Seed, parallelism, scenario, report, wall, withReport, api.Requests, appended, raw,
-            options.Writers, idle, during, options.ReadRate, loadBefore, LoadAverage()) { Cpu = cpu };
+            options.Writers, idle, during, options.ReadRate, loadBefore, LoadAverage()) { Cpu = cpu, IdleMemory = idleMemory, PeakMemory = memory.Peaks() };
         var text = result.Render();
         Directory.CreateDirectory(options.OutputDirectory);
         var file = Path.Combine(options.OutputDirectory, $"program-x{options.Factor.ToString(CultureInfo.InvariantCulture)}.md");
@@ -75,6 +79,7 @@ public static class ProgramBenchmark
         Console.WriteLine();
         Console.WriteLine(text);
         Console.WriteLine($"Written to {file}.");
+        return result;
     }
 
     private static CancellationToken Cancelled(TimeSpan after, CancellationToken outer)

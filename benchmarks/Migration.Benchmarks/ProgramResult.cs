@@ -14,6 +14,12 @@ public sealed record ProgramResult(
     /// <summary>CPU time each process used during the run (PostgreSQL: the whole cluster, when it is the private local server).</summary>
     public IReadOnlyDictionary<string, TimeSpan?> Cpu { get; init; } = new Dictionary<string, TimeSpan?>();
 
+    /// <summary>Resident memory of each process before the run (the system idle) and its highest sample during the run.</summary>
+    public IReadOnlyDictionary<string, long?> IdleMemory { get; init; } = new Dictionary<string, long?>();
+
+    /// <inheritdoc cref="IdleMemory"/>
+    public IReadOnlyDictionary<string, long?> PeakMemory { get; init; } = new Dictionary<string, long?>();
+
     /// <summary>The issue's target for stage 1 (factor 1) end to end.</summary>
     public static readonly TimeSpan Target = TimeSpan.FromSeconds(60);
 
@@ -68,6 +74,15 @@ public sealed record ProgramResult(
             text.AppendLine();
         }
 
+        if (IdleMemory.Count > 0)
+        {
+            text.AppendLine("| process | resident memory idle | highest during the run |");
+            text.AppendLine("| --- | ---: | ---: |");
+            foreach (var (process, idle) in IdleMemory)
+                text.AppendLine(ci, $"| {process} | {Megabytes(idle)} | {Megabytes(PeakMemory.GetValueOrDefault(process))} |");
+            text.AppendLine();
+        }
+
         text.AppendLine("| stage | seconds | requests | requests/s | what |");
         text.AppendLine("| --- | ---: | ---: | ---: | --- |");
         foreach (var s in Report.Stages)
@@ -77,4 +92,22 @@ public sealed record ProgramResult(
             $"every budget line balances: {Report.Budgets.All(b => b.Balances)}.");
         return text.ToString();
     }
+
+    /// <summary>The headline figures against the issue's targets (stage 1 in under a minute, reads' p99 under 50 ms).</summary>
+    public IEnumerable<BenchmarkFigure> Figures()
+    {
+        var name = $"program ×{Factor.ToString(CultureInfo.InvariantCulture)}";
+        var atStage1 = Factor == 1m;
+        yield return new(name, "wall time, staff to closure", $"{BenchmarkFigure.Number(Wall.TotalSeconds, "0.0")} s",
+            atStage1 ? $"< {Target.TotalSeconds:0} s" : "", atStage1 ? Wall < Target : null);
+        yield return new(name, "cases per second", BenchmarkFigure.Number((Report.Cases.Count - 1) / Wall.TotalSeconds, "0.0"));
+        yield return new(name, "program events/s ÷ raw single-event appends/s", BenchmarkFigure.Number(ProgramEventsPerSecond / RawEventsPerSecond, "0.00"));
+        yield return new(name, "case read p99 during the run (idle)", $"{BenchmarkFigure.Number(During.P99, "0")} ms ({BenchmarkFigure.Number(Idle.P99, "0")} ms)",
+            $"< {ReadTargetMs:0} ms", During.P99 < ReadTargetMs);
+        yield return new(name, "case read p99 during ÷ idle", BenchmarkFigure.Number(During.P99 / Idle.P99, "0.0"));
+        foreach (var (process, idle) in IdleMemory)
+            yield return new("memory", $"{process}: resident idle → highest during ×{Factor.ToString(CultureInfo.InvariantCulture)}", $"{Megabytes(idle)} → {Megabytes(PeakMemory.GetValueOrDefault(process))}");
+    }
+
+    private static string Megabytes(long? bytes) => bytes is { } b ? MemorySample.Megabytes(b) : "–";
 }

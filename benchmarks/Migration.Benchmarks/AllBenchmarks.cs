@@ -25,7 +25,10 @@ public static class AllBenchmarks
         void Stage(string name) => Console.WriteLine($"{Environment.NewLine}=== {name} ({clock.Elapsed.TotalMinutes:0.0} min) ===");
 
         Stage("event delivery");
-        figures.AddRange(await DeliveryBenchmark.Run(BenchmarkArguments.Parse(args, defaultRounds: 2), cancellationToken));
+        var delivery = BenchmarkArguments.Parse(args, defaultRounds: 2);
+        figures.AddRange(await DeliveryBenchmark.Run(delivery, cancellationToken));
+        Stage("event delivery, batch inbox");
+        figures.AddRange(await DeliveryBenchmark.Run(delivery with { BatchInbox = true }, cancellationToken));
         Stage("gateway");
         figures.AddRange(await GatewayBenchmark.Run(options.Workers, TimeSpan.FromSeconds(options.Seconds), options.Rounds, options.OutputDirectory, cancellationToken));
         Stage("registry import");

@@ -22,6 +22,9 @@ public sealed record BenchmarkArguments(int Settlements, int Persons, int Batch,
     public int Rate { get; init; }
     public bool ListenNotify { get; init; }
 
+    /// <summary>Delivery: the sink's inbox takes batches (<c>IdempotentBatchConsumer</c>) instead of one message a transaction.</summary>
+    public bool BatchInbox { get; init; }
+
     /// <summary>Program: the scenario's scale (1 = stage 1's 6,674 people).</summary>
     public decimal Factor { get; init; } = 1m;
 
@@ -51,10 +54,12 @@ public sealed record BenchmarkArguments(int Settlements, int Persons, int Batch,
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var keep = false;
         var listenNotify = false;
+        var batchInbox = false;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--keep") keep = true;
             else if (args[i] == "--listen-notify") listenNotify = true;
+            else if (args[i] == "--batch-inbox") batchInbox = true;
             else if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length) values[args[i][2..]] = args[++i];
             else throw new ArgumentException($"Unknown argument '{args[i]}'.");
         }
@@ -74,6 +79,7 @@ public sealed record BenchmarkArguments(int Settlements, int Persons, int Batch,
             PerStream = Number("per-stream", 1),
             Rate = Number("rate", 0),
             ListenNotify = listenNotify,
+            BatchInbox = batchInbox,
             Factor = values.TryGetValue("factor", out var factor) ? decimal.Parse(factor, CultureInfo.InvariantCulture) : 1m,
             Parallelism = Number("parallelism", 0),
             ReadRate = Number("read-rate", 20),

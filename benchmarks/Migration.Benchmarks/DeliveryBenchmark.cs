@@ -30,7 +30,8 @@ public static class DeliveryBenchmark
     /// max(32, 2N) prefetched), on both paths, 0 keeping the services' settings; <see cref="BenchmarkArguments.PerStream"/>: events
     /// per new stream (1: one stream per event, as one settlement per stream); <see cref="BenchmarkArguments.Rate"/>: offered
     /// messages per second (0: a flood); <see cref="BenchmarkArguments.ListenNotify"/>: the source's daemon woken by
-    /// LISTEN/NOTIFY on append (as the services now are; off by default so that the runs stay comparable with the earlier ones).
+    /// LISTEN/NOTIFY on append (as the services now are; off by default so that the runs stay comparable with the earlier ones);
+    /// <see cref="BenchmarkArguments.BatchInbox"/>: the sink takes its messages in batches, as the case service takes the payment reports.
     /// </summary>
     /// <summary>The issue's target: event delivery at half the raw MassTransit rate or better.</summary>
     public const double Target = 0.50;
@@ -48,7 +49,8 @@ public static class DeliveryBenchmark
                 ["Messaging:PrefetchCount"] = Math.Max(32, 2 * concurrency).ToString(CultureInfo.InvariantCulture),
             }
             : new Dictionary<string, string?>();
-        var consumers = concurrency > 0 ? $"{concurrency} concurrent messages per consumer" : "the services' messaging settings";
+        var consumers = (concurrency > 0 ? $"{concurrency} concurrent messages per consumer" : "the services' messaging settings") +
+            (options.BatchInbox ? $", the system's inbox in batches of up to {BatchConsumers.MessageLimit}" : "");
         await using var rawIsolation = await Isolation.Create("delivery-raw");
         await using var systemIsolation = await Isolation.Create("delivery-system");
         var rawProbe = new DeliveryProbe();
@@ -73,7 +75,11 @@ public static class DeliveryBenchmark
         await using var sink = await BenchmarkServiceHost.Start(systemIsolation, "bench-sink", settings, b =>
         {
             b.AddEventStore("bench-sink", options => options.Schema.For<DeliveredSettlement>());
-            b.AddMessaging("bench-sink", bus => bus.AddConsumer<DeliveredSettlementConsumer>());
+            b.AddMessaging("bench-sink", bus =>
+            {
+                if (options.BatchInbox) bus.AddIdempotentBatchConsumer<DeliveredSettlementBatchConsumer>();
+                else bus.AddConsumer<DeliveredSettlementConsumer>();
+            });
         }, cancellationToken);
         rawConsumer.Bus.ConnectConsumeObserver(rawProbe);
         sink.Bus.ConnectConsumeObserver(systemProbe);
@@ -99,21 +105,22 @@ public static class DeliveryBenchmark
 
         var report = Report(runs, appendAlone, messages, shape, consumers, options.ListenNotify, loadBefore, LoadAverage());
         Directory.CreateDirectory(options.OutputDirectory);
-        await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, "delivery.md"), report, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, options.BatchInbox ? "delivery-batch-inbox.md" : "delivery.md"), report, cancellationToken);
         Console.WriteLine();
         Console.WriteLine(report);
-        return Figures(runs, shape);
+        return Figures(runs, shape, options.BatchInbox);
     }
 
-    private static List<BenchmarkFigure> Figures(IReadOnlyList<(DeliveryRun Raw, DeliveryRun System)> runs, AppendShape shape)
+    private static List<BenchmarkFigure> Figures(IReadOnlyList<(DeliveryRun Raw, DeliveryRun System)> runs, AppendShape shape, bool batchInbox)
     {
         var ratio = Rate(runs.Select(r => r.System)) / Rate(runs.Select(r => r.Raw));
-        var kind = shape.Rate > 0 ? $"paced at {shape.Rate:0} msg/s" : "flood";
+        var kind = (shape.Rate > 0 ? $"paced at {shape.Rate:0} msg/s" : "flood") + (batchInbox ? ", batch inbox" : ", inbox per message");
         DeliveryRun Last(Func<(DeliveryRun Raw, DeliveryRun System), DeliveryRun> side) => side(runs[^1]);
+        var name = batchInbox ? "delivery (batch inbox)" : "delivery";
         return
         [
-            new("delivery", $"forwarder → RabbitMQ → inbox ÷ raw MassTransit, messages/s ({kind})", BenchmarkFigure.Number(ratio, "0.00"), $"≥ {Target:0.00}", ratio >= Target),
-            new("delivery", "lag p50 / p99, system (raw), last round",
+            new(name, $"forwarder → RabbitMQ → inbox ÷ raw MassTransit, messages/s ({kind})", BenchmarkFigure.Number(ratio, "0.00"), $"≥ {Target:0.00}", ratio >= Target),
+            new(name, "lag p50 / p99, system (raw), last round",
                 $"{BenchmarkFigure.Number(Last(r => r.System).P50Ms, "0")} / {BenchmarkFigure.Number(Last(r => r.System).P99Ms, "0")} ms " +
                 $"({BenchmarkFigure.Number(Last(r => r.Raw).P50Ms, "0")} / {BenchmarkFigure.Number(Last(r => r.Raw).P99Ms, "0")} ms)"),
         ];

@@ -23,6 +23,20 @@ public sealed class DeliveredSettlementConsumer(IDocumentStore store, TimeProvid
     }
 }
 
+/// <summary>
+/// The system's consumer as a batch inbox (<see cref="IdempotentBatchConsumer{TMessage}"/>), the way the case service
+/// takes the payment service's reports: up to 100 messages, their records and documents in one transaction.
+/// </summary>
+public sealed class DeliveredSettlementBatchConsumer(IDocumentStore store, TimeProvider clock, ILogger<DeliveredSettlementBatchConsumer> logger)
+    : IdempotentBatchConsumer<Published.SettlementCertified>(store, clock, logger)
+{
+    protected override Task Handle(IReadOnlyList<ConsumeContext<Published.SettlementCertified>> messages, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        foreach (var m in messages) session.Store(new DeliveredSettlement(m.Message.Kato, m.Message.Name, m.Message.PotentialClass, m.Message.CertifiedAt));
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>The raw baseline's consumer: MassTransit's consume pipeline and nothing else (the probe observes it).</summary>
 public sealed class RawSettlementConsumer : IConsumer<Published.SettlementCertified>
 {

@@ -22,6 +22,9 @@ public sealed class DeliveryProbe : IConsumeObserver
     public Task PostConsume<T>(ConsumeContext<T> context) where T : class
     {
         if (context.Message is Published.SettlementCertified message && context.MessageId is { } id) _current?.Record(id, message.CertifiedAt);
+        if (context.Message is Batch<Published.SettlementCertified> batch)
+            foreach (var one in batch)
+                if (one.MessageId is { } batched) _current?.Record(batched, one.Message.CertifiedAt);
         return Task.CompletedTask;
     }
 

@@ -5,7 +5,7 @@ using Migration.Benchmarks;
 //        Migration.Benchmarks gateway [--workers 16] [--seconds 10] [--rounds 3] [--out DIR]
 //        Migration.Benchmarks program [--factor 1] [--seed 42] [--parallelism 0] [--read-rate 20] [--idle-seconds 15] [--raw-events 0] [--writers 8] [--out DIR]
 //        Migration.Benchmarks scale-out [--factor 0.05] [--instances 1,2,3] [--rounds 1] [--seed 42] [--parallelism 0] [--out DIR]
-//        Migration.Benchmarks delivery [--messages 20000] [--per-transaction 100] [--rounds 2] [--concurrency 0] [--per-stream 1] [--rate 0] [--listen-notify] [--out DIR]
+//        Migration.Benchmarks delivery [--messages 20000] [--per-transaction 100] [--rounds 2] [--concurrency 0] [--per-stream 1] [--rate 0] [--listen-notify] [--batch-inbox] [--out DIR]
 // PostgreSQL (and RabbitMQ for gateway): MIGRATION_POSTGRES / MIGRATION_RABBITMQ, else the private local servers of deploy/local/servers.sh.
 if (args.Length == 0 || args[0] is not ("all" or "import" or "gateway" or "delivery" or "program" or "scale-out"))
 {
@@ -14,7 +14,7 @@ if (args.Length == 0 || args[0] is not ("all" or "import" or "gateway" or "deliv
     Console.Error.WriteLine("       Migration.Benchmarks gateway [--workers N] [--seconds N] [--rounds N] [--out DIR]");
     Console.Error.WriteLine("       Migration.Benchmarks program [--factor X] [--seed N] [--parallelism N] [--read-rate N] [--idle-seconds N] [--raw-events N] [--writers N] [--out DIR]");
     Console.Error.WriteLine("       Migration.Benchmarks scale-out [--factor X] [--instances 1,2,3] [--rounds N] [--seed N] [--parallelism N] [--out DIR]");
-    Console.Error.WriteLine("       Migration.Benchmarks delivery [--messages N] [--per-transaction N] [--rounds N] [--concurrency N] [--per-stream N] [--rate N] [--listen-notify] [--out DIR]");
+    Console.Error.WriteLine("       Migration.Benchmarks delivery [--messages N] [--per-transaction N] [--rounds N] [--concurrency N] [--per-stream N] [--rate N] [--listen-notify] [--batch-inbox] [--out DIR]");
     return 2;
 }
 

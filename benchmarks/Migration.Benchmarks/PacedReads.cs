@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -7,11 +8,12 @@ namespace Migration.Benchmarks;
 /// <summary>
 /// Reads at a fixed pace (an open loop: a read starts every 1/rate seconds whether or not the previous one answered),
 /// so that the latency is what a user would see at that moment, not a closed loop's own queueing. Every read's latency is
-/// kept; failed reads are counted.
+/// kept; failed reads are counted by why they failed (the status answered, or the exception).
 /// </summary>
 public sealed class PacedReads(string name)
 {
     private readonly List<double> latencies = [];
+    private readonly ConcurrentDictionary<string, int> failedBy = new(StringComparer.Ordinal);
     private int failures;
 
     public string Name { get; } = name;
@@ -26,8 +28,17 @@ public sealed class PacedReads(string name)
 
     public int Failures => failures;
 
+    /// <summary>The failed reads by reason, e.g. "429 × 3, TaskCanceledException × 1"; empty when none failed.</summary>
+    public string FailureReasons => string.Join(", ", failedBy.OrderByDescending(f => f.Value).Select(f => $"{f.Key} × {f.Value}"));
+
+    /// <summary>A read's outcome: answered 200, or why not.</summary>
+    public readonly record struct Outcome(bool Ok, string? Failure)
+    {
+        public static Outcome From(HttpStatusCode status) => status == HttpStatusCode.OK ? new(true, null) : new(false, ((int)status).ToString(CultureInfo.InvariantCulture));
+    }
+
     /// <summary>Reads <paramref name="read"/> <paramref name="perSecond"/> times a second until <paramref name="stop"/> is cancelled.</summary>
-    public async Task Run(Func<CancellationToken, Task<bool>> read, double perSecond, CancellationToken stop)
+    public async Task Run(Func<CancellationToken, Task<Outcome>> read, double perSecond, CancellationToken stop)
     {
         var interval = TimeSpan.FromSeconds(1 / perSecond);
         var clock = Stopwatch.StartNew();
@@ -54,22 +65,23 @@ public sealed class PacedReads(string name)
         await Task.WhenAll(inFlight);
     }
 
-    private async Task One(Func<CancellationToken, Task<bool>> read)
+    private async Task One(Func<CancellationToken, Task<Outcome>> read)
     {
         var started = Stopwatch.GetTimestamp();
-        bool ok;
+        Outcome outcome;
         try
         {
-            ok = await read(CancellationToken.None);
+            outcome = await read(CancellationToken.None);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
-            ok = false;
+            outcome = new(false, e.GetType().Name);
         }
 
-        if (!ok)
+        if (!outcome.Ok)
         {
             Interlocked.Increment(ref failures);
+            failedBy.AddOrUpdate(outcome.Failure ?? "?", 1, (_, n) => n + 1);
             return;
         }
 
@@ -91,12 +103,12 @@ public sealed class PacedReads(string name)
     public double Max => Percentile(1.0);
 
     /// <summary>A read of <paramref name="path"/> that counts as answered when it is 200.</summary>
-    public static Func<CancellationToken, Task<bool>> Get(HttpClient client, string path) => async ct =>
+    public static Func<CancellationToken, Task<Outcome>> Get(HttpClient client, string path) => async ct =>
     {
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative), ct);
-        return response.StatusCode == HttpStatusCode.OK;
+        return Outcome.From(response.StatusCode);
     };
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Name,-10} {Count,6} reads   p50 {P50,7:0.0} ms   p99 {P99,7:0.0} ms   max {Max,7:0.0} ms   ({Failures} failed)");
+        $"{Name,-10} {Count,6} reads   p50 {P50,7:0.0} ms   p99 {P99,7:0.0} ms   max {Max,7:0.0} ms   ({Failures} failed{(Failures > 0 ? $": {FailureReasons}" : "")})");
 }

@@ -52,7 +52,7 @@ public sealed record ProgramResult(
         text.AppendLine(ci, $"| raw single-event appends per second ({Raw.Events:N0} events, {Writers} writers, {Raw.Elapsed.TotalSeconds:0.0} s) | {RawEventsPerSecond:0} |");
         text.AppendLine(ci, $"| **program events/s ÷ raw single-event appends/s** | **{ProgramEventsPerSecond / RawEventsPerSecond:0.00}** |");
         text.AppendLine(ci, $"| case read through the gateway, idle: p50 / p99 ms ({Idle.Count} reads at {ReadRate}/s, {Idle.Failures} failed) | {Idle.P50:0.0} / {Idle.P99:0.0} |");
-        text.AppendLine(ci, $"| the same during the run: p50 / p99 ms ({During.Count} reads, {During.Failures} failed) | {During.P50:0.0} / {During.P99:0.0} |");
+        text.AppendLine(ci, $"| the same during the run: p50 / p99 ms ({During.Count} reads, {During.Failures} failed{(During.Failures > 0 ? $": {During.FailureReasons}" : "")}) | {During.P50:0.0} / {During.P99:0.0} |");
         text.AppendLine(ci, $"| **during ÷ idle: p50 / p99** | **{During.P50 / Idle.P50:0.0} / {During.P99 / Idle.P99:0.0}** |");
         text.AppendLine();
         if (Factor == 1m)

@@ -3,8 +3,8 @@
 # RabbitMQ (installed and started when needed, as for the tests), each against a baseline measured in the same run:
 # event delivery against raw MassTransit, the gateway against direct calls, the registry import against raw batched
 # appends, and the stage-1 program end to end (with every process's memory idle and under load). Ends with the
-# headline figures against the targets, also written to artifacts/benchmarks/summary.md. About half an hour at the
-# defaults; --factors 1,10 adds ten times stage 1 (an hour or more on two cores).
+# headline figures against the targets, also written to artifacts/benchmarks/summary.md. About a quarter of an hour
+# at the defaults on a quiet machine; --factors 1,10 adds ten times stage 1 (about an hour more on two cores).
 #
 #   bash deploy/benchmark.sh [--factors 1,10] [--persons 1000000] [--raw-events 50000] [--out DIR]
 set -euo pipefail

@@ -10,7 +10,7 @@ namespace Migration.Benchmarks;
 /// </summary>
 public static class AllBenchmarks
 {
-    /// <summary>Persons in the import's file when not given: a quarter of the national scale keeps the whole run near half an hour.</summary>
+    /// <summary>Persons in the import's file when not given: a quarter of the national scale keeps the whole run near a quarter of an hour.</summary>
     private const int ImportPersons = 250_000;
 
     /// <summary>Events of the program's raw baseline when not given: enough for a steady rate, minutes less than the run's own count.</summary>

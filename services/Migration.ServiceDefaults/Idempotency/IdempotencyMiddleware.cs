@@ -112,7 +112,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         await captured.CopyToAsync(client, context.RequestAborted);
     }
 
-    /// <summary>Opens the request's transaction; when the database cannot be reached, gives the key back first.</summary>
+    /// <summary>Opens the request's transaction; when it cannot be opened (the client went away, the database is unreachable), gives the key back first.</summary>
     private async Task<IdempotentTransaction> BeginOrRelease(IdempotentRequest request, CancellationToken cancellationToken)
     {
         try

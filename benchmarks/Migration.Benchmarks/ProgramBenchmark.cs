@@ -31,9 +31,10 @@ public static class ProgramBenchmark
         Console.WriteLine($"Starting the system (identity, four services, gateway) for factor {options.Factor}: {scenario.Households.Count} households, {scenario.People} people …");
         await using var system = await ProgramSystem.Start("bench-program");
 
-        var reader = await system.Client("auditor");
+        using var reader = await system.Client();
+        using var token = new RenewedToken(() => system.Tokens.Fresh("auditor"), TimeProvider.System);
         var caseId = await ArrangeOneCase(system, scenario, cancellationToken);
-        var read = PacedReads.Get(reader, $"/api/cases/{caseId}");
+        var read = PacedReads.Get(reader, token.Current, $"/api/cases/{caseId}");
         await new PacedReads("warm-up").Run(read, options.ReadRate, Cancelled(TimeSpan.FromSeconds(3), cancellationToken));
         var idle = new PacedReads("idle");
         await idle.Run(read, options.ReadRate, Cancelled(TimeSpan.FromSeconds(options.IdleSeconds), cancellationToken));

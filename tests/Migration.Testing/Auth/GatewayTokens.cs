@@ -12,6 +12,9 @@ public sealed class GatewayTokens(Uri gateway)
 
     public Task<string> For(string clientId, string secret = DemoSecret) => _tokens.GetOrAdd($"{clientId}:{secret}", _ => Request(clientId, secret));
 
+    /// <summary>A new token, not the cached one: for a caller that outlives a token's lifetime (30 minutes).</summary>
+    public Task<string> Fresh(string clientId, string secret = DemoSecret) => Request(clientId, secret);
+
     private async Task<string> Request(string clientId, string secret)
     {
         using var client = new HttpClient { BaseAddress = gateway };

@@ -127,9 +127,8 @@ public static class GatewayBenchmark
         text.AppendLine("| process | resident memory idle | after the load |");
         text.AppendLine("| --- | ---: | ---: |");
         foreach (var (name, before) in idle)
-            text.AppendLine(ci, $"| {name} | {Megabytes(before)} | {Megabytes(loaded.GetValueOrDefault(name))} |");
+            text.AppendLine(ci, $"| {name} | {MemorySample.Megabytes(before)} | {MemorySample.Megabytes(loaded.GetValueOrDefault(name))} |");
         return text.ToString();
     }
 
-    private static string Megabytes(long? bytes) => bytes is { } b ? MemorySample.Megabytes(b) : "–";
 }

@@ -12,4 +12,7 @@ public sealed record MemorySample(string At, long RowsRead, long WorkingSet, lon
     }
 
     public static string Megabytes(long bytes) => (bytes / 1024d / 1024d).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + " MB";
+
+    /// <summary>The same, or "–" for a process that could not be measured.</summary>
+    public static string Megabytes(long? bytes) => bytes is { } b ? Megabytes(b) : "–";
 }

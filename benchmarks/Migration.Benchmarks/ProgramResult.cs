@@ -79,7 +79,7 @@ public sealed record ProgramResult(
             text.AppendLine("| process | resident memory idle | highest during the run |");
             text.AppendLine("| --- | ---: | ---: |");
             foreach (var (process, idle) in IdleMemory)
-                text.AppendLine(ci, $"| {process} | {Megabytes(idle)} | {Megabytes(PeakMemory.GetValueOrDefault(process))} |");
+                text.AppendLine(ci, $"| {process} | {MemorySample.Megabytes(idle)} | {MemorySample.Megabytes(PeakMemory.GetValueOrDefault(process))} |");
             text.AppendLine();
         }
 
@@ -106,8 +106,7 @@ public sealed record ProgramResult(
             $"< {ReadTargetMs:0} ms", During.P99 < ReadTargetMs);
         yield return new(name, "case read p99 during ÷ idle", BenchmarkFigure.Number(During.P99 / Idle.P99, "0.0"));
         foreach (var (process, idle) in IdleMemory)
-            yield return new("memory", $"{process}: resident idle → highest during ×{Factor.ToString(CultureInfo.InvariantCulture)}", $"{Megabytes(idle)} → {Megabytes(PeakMemory.GetValueOrDefault(process))}");
+            yield return new("memory", $"{process}: resident idle → highest during ×{Factor.ToString(CultureInfo.InvariantCulture)}", $"{MemorySample.Megabytes(idle)} → {MemorySample.Megabytes(PeakMemory.GetValueOrDefault(process))}");
     }
 
-    private static string Megabytes(long? bytes) => bytes is { } b ? MemorySample.Megabytes(b) : "–";
 }
